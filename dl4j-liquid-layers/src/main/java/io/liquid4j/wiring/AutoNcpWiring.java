@@ -88,6 +88,7 @@ public final class AutoNcpWiring implements WiringSpec {
 
   @Override
   public Wiring build(int inputDim) {
+    WiringChecks.atLeast(OWNER, "inputDim", inputDim, 1);
     return ncp.build(inputDim, provenance());
   }
 
