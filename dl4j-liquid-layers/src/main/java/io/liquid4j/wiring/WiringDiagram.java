@@ -193,9 +193,11 @@ public final class WiringDiagram {
     double dx = b.getX() - a.getX();
     double dy = b.getY() - a.getY();
     double len = Math.hypot(dx, dy);
-    // the arrow tip stops at the target's rim; arcs inside a column bow to the right
+    // the arrow tip stops at the target's rim; arcs inside a column bow right going down and
+    // left going up, so that i -> j and j -> i stay apart
+    double bow = Math.signum(dy) * (0.5 * Math.abs(dy) + 2 * r);
     Point2D control = sameColumn
-        ? new Point2D.Double(a.getX() + 0.5 * Math.abs(dy) + 2 * r, (a.getY() + b.getY()) / 2)
+        ? new Point2D.Double(a.getX() + bow, (a.getY() + b.getY()) / 2)
         : new Point2D.Double((a.getX() + b.getX()) / 2, (a.getY() + b.getY()) / 2);
     double ex = b.getX() - control.getX();
     double ey = b.getY() - control.getY();
@@ -221,9 +223,13 @@ public final class WiringDiagram {
     int[] colours = {WiringPalette.SENSORY, WiringPalette.INTER, WiringPalette.COMMAND,
         WiringPalette.MOTOR, WiringPalette.EXCITATORY, WiringPalette.INHIBITORY};
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    double step = (width - 2.0 * MARGIN) / labels.length;
+    int x = MARGIN;
     for (int i = 0; i < labels.length; i++) {
-      int x = (int) (MARGIN + i * step);
+      int itemWidth = SWATCH + 6 + g.getFontMetrics().stringWidth(labels[i]);
+      if (x > MARGIN && x + itemWidth > width - MARGIN / 2) {
+        x = MARGIN; // wrap onto a second row in narrow images
+        y += SWATCH + 4;
+      }
       g.setColor(new Color(colours[i]));
       if (i < 4) {
         g.fillRect(x, y, SWATCH, SWATCH);
@@ -232,6 +238,7 @@ public final class WiringDiagram {
       }
       g.setColor(Color.BLACK);
       g.drawString(labels[i], x + SWATCH + 6, y + SWATCH - 2);
+      x += itemWidth + 22;
     }
   }
 }
