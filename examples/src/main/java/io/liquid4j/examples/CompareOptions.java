@@ -50,9 +50,17 @@ public record CompareOptions(
       "  --help         print this text");
 
   /**
-   * Checks every value; the messages name the option.
+   * Checks every value.
    *
-   * @throws IllegalArgumentException for a value out of range or an unknown model name
+   * @param epochs passes over the training set per model, &gt;= 1
+   * @param hidden hidden units of each recurrent layer, &gt;= 1
+   * @param batch mini-batch size, &gt;= 1
+   * @param models model names from {@link Models#all()}, in table order, at least one
+   * @param seed seed of the train/test split, the weight initialisation and the shuffling
+   * @param out directory for the PNG
+   * @param limit if &gt; 0, use only about this many images (stratified), for quick runs
+   * @param learningRate Adam learning rate, &gt; 0
+   * @throws IllegalArgumentException naming the option, for a value out of range or an unknown model
    */
   public CompareOptions {
     atLeast("--epochs", epochs, 1);

@@ -20,7 +20,15 @@ public record CompareReport(
   public static final List<String> COLUMNS =
       List.of("model", "test_acc", "params", "train_ms/epoch", "infer_us/seq", "epochs");
 
-  /** Copies the lists, so a report does not change after it is returned. */
+  /**
+   * Copies the lists, so a report does not change after it is returned.
+   *
+   * @param options the settings of the run
+   * @param trainSize number of training sequences
+   * @param testSize number of test sequences
+   * @param rows one row per model, in the order of {@link CompareOptions#models()}
+   * @param files files written (the learning-curve PNG)
+   */
   public CompareReport {
     rows = List.copyOf(rows);
     files = List.copyOf(files);
@@ -44,7 +52,19 @@ public record CompareReport(
       double inferenceMicrosPerSequence, int epochs, List<Double> accuracyPerEpoch,
       List<Double> lossPerEpoch) {
 
-    /** Copies the per-epoch lists. */
+    /**
+     * Copies the per-epoch lists.
+     *
+     * @param model model name, as in {@link ModelSpec#name()}
+     * @param testAccuracy accuracy on the test split after the last epoch, in [0, 1]
+     * @param parameters trainable parameters ({@code MultiLayerNetwork.numParams()})
+     * @param trainMillisPerEpoch mean wall time of one training epoch (fit only, no evaluation)
+     * @param inferenceMicrosPerSequence wall time of one batch inference over the whole test split,
+     *     after a warm-up call, best of several calls, divided by the number of test sequences
+     * @param epochs epochs trained
+     * @param accuracyPerEpoch test accuracy after each epoch (the learning curve)
+     * @param lossPerEpoch mean training loss of each epoch
+     */
     public Row {
       accuracyPerEpoch = List.copyOf(accuracyPerEpoch);
       lossPerEpoch = List.copyOf(lossPerEpoch);

@@ -7,10 +7,13 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
  * One entry in a comparison: a short name (used on the command line, in the table and the plot
  * legend) and a factory that builds the network for given {@link NetworkSettings}.
  *
- * <p>Adding a model to {@link Compare} is one line in {@link Models#all()}, for example
+ * <p>Adding a model to {@link Compare} is one line in {@link Models#all()}. A DL4J recurrent layer
+ * goes through {@link Models#lastStep}; a layer that returns its last step itself (a SameDiff
+ * liquid layer must: DL4J's {@code LastTimeStep} cannot wrap it) through {@link Models#classifier},
+ * for example
  *
  * <pre>{@code
- * new ModelSpec("cfc", s -> Models.lastStep(CfcLayer.builder().units(s.hidden()).build(), s)),
+ * new ModelSpec("cfc", s -> Models.classifier(s, CfcLayer.builder().units(s.hidden()).build())),
  * }</pre>
  *
  * @param name lower-case name without spaces or commas, e.g. {@code "lstm"}
@@ -30,9 +33,11 @@ public record ModelSpec(String name, Factory factory) {
   }
 
   /**
-   * Checks the name (non-blank, no spaces or commas, so {@code --models a,b} can name it).
+   * Checks that {@code --models a,b} can spell the name.
    *
-   * @throws IllegalArgumentException if the name is unusable
+   * @param name lower-case name without spaces or commas, e.g. {@code "lstm"}
+   * @param factory builds the network configuration; called once per run
+   * @throws IllegalArgumentException for a blank name or one with spaces or commas
    */
   public ModelSpec {
     Objects.requireNonNull(factory, "factory");

@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -55,36 +56,50 @@ public final class Models {
   }
 
   /**
-   * A classifier on the last time step of a recurrent layer: {@code recurrent} wrapped in {@link
-   * LastTimeStep}, then a softmax {@link OutputLayer} with MCXENT loss. {@code nIn} of both layers
+   * A classifier on the last time step of a DL4J recurrent layer: {@code recurrent} wrapped in
+   * {@link LastTimeStep}, then a softmax {@link OutputLayer} with MCXENT loss. {@code nIn} of both
    * is inferred from {@code InputType.recurrent(nIn, timeSteps, NCW)}.
    *
-   * @param recurrent a recurrent layer configuration returning {@code [batch, units, time]}; its
-   *     {@code nIn} may be left unset
+   * <p>Only for {@link BaseRecurrentLayer}s (LSTM, SimpleRnn, ...): in DL4J 1.0.0-M2.1 {@code
+   * LastTimeStep} asks {@code TimeSeriesUtils.getFormatFromRnnLayer} for the data format, which
+   * throws inside the first {@code fit} or {@code output} for any other layer, e.g. a SameDiff
+   * layer. Give such a layer a last-step output of its own and use {@link #classifier}.
+   *
+   * @param recurrent a DL4J recurrent layer returning {@code [batch, units, time]}; its {@code nIn}
+   *     may be left unset
    * @param s shared settings (seed, learning rate, sizes)
    * @return the configuration
+   * @throws IllegalArgumentException if {@code recurrent} is not a {@link BaseRecurrentLayer}
    */
   public static MultiLayerConfiguration lastStep(Layer recurrent, NetworkSettings s) {
-    return classifier(new LastTimeStep(recurrent), s);
+    if (!(recurrent instanceof BaseRecurrentLayer)) {
+      throw new IllegalArgumentException("Models.lastStep: expected a BaseRecurrentLayer (DL4J's"
+          + " LastTimeStep cannot wrap anything else), got " + recurrent.getClass().getSimpleName()
+          + "; give the layer a last-step output and use Models.classifier(settings, layer)");
+    }
+    return classifier(s, new LastTimeStep(recurrent));
   }
 
   /**
-   * A classifier on a layer that already returns one vector per sequence ({@code [batch, units]}),
-   * for layers that return only their final state themselves.
+   * A classifier on layers that end in one vector per sequence ({@code [batch, units]}), for a
+   * layer that returns only its final state itself.
    *
-   * @param sequenceToVector a layer taking {@code [batch, nIn, time]} and returning {@code [batch,
-   *     units]}
    * @param s shared settings
-   * @return the configuration: that layer, then a softmax output layer
+   * @param layers layers taking {@code [batch, nIn, time]} (NCW) and, together, returning {@code
+   *     [batch, units]}
+   * @return the configuration: those layers, then a softmax output layer
    */
-  public static MultiLayerConfiguration classifier(Layer sequenceToVector, NetworkSettings s) {
-    return new NeuralNetConfiguration.Builder()
+  public static MultiLayerConfiguration classifier(NetworkSettings s, Layer... layers) {
+    NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
         .seed(s.seed())
         .dataType(DataType.FLOAT)
         .updater(new Adam(s.learningRate()))
         .weightInit(WeightInit.XAVIER)
-        .list()
-        .layer(sequenceToVector)
+        .list();
+    for (Layer layer : layers) {
+      list.layer(layer);
+    }
+    return list
         .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
             .activation(Activation.SOFTMAX)
             .nOut(s.nClasses())

@@ -16,9 +16,16 @@ public record NetworkSettings(
     int nIn, int timeSteps, int nClasses, int hidden, long seed, double learningRate) {
 
   /**
-   * Checks that sizes are positive and the learning rate is positive and finite.
+   * Checks the sizes and the learning rate.
    *
-   * @throws IllegalArgumentException naming the bad value
+   * @param nIn features per time step
+   * @param timeSteps sequence length (for {@code InputType.recurrent})
+   * @param nClasses number of classes of the softmax output
+   * @param hidden hidden units of the recurrent layer (a model may scale it, e.g. to match parameter
+   *     counts; say so in its name)
+   * @param seed weight-initialisation seed
+   * @param learningRate Adam learning rate
+   * @throws IllegalArgumentException naming a size below 1 or a learning rate not positive and finite
    */
   public NetworkSettings {
     positive("nIn", nIn);
