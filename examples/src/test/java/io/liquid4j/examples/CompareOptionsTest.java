@@ -1,0 +1,57 @@
+package io.liquid4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompareOptionsTest {
+
+  @Test
+  void noArgumentsGiveTheDocumentedDefaults() {
+    CompareOptions o = CompareOptions.parse();
+    assertEquals(CompareOptions.defaults(), o);
+    assertEquals(CompareOptions.DEFAULT_EPOCHS, o.epochs());
+    assertEquals(64, o.hidden());
+    assertEquals(64, o.batch());
+    assertEquals(List.of("lstm", "simplernn"), o.models());
+    assertEquals(Path.of("target/examples/compare"), o.out());
+    assertEquals(0, o.limit());
+    assertTrue(CompareOptions.USAGE.contains("(default " + CompareOptions.DEFAULT_EPOCHS + ")"));
+  }
+
+  @Test
+  void parsesEveryOptionInBothSpellings() {
+    CompareOptions o = CompareOptions.parse("--epochs", "3", "--hidden=16", "--batch", "32",
+        "--models", "SimpleRnn, lstm", "--seed=7", "--out", "x/y", "--limit", "100", "--lr", "0.005");
+    assertEquals(new CompareOptions(3, 16, 32, List.of("simplernn", "lstm"), 7, Path.of("x/y"), 100,
+        0.005), o);
+  }
+
+  @Test
+  void badArgumentsNameTheOptionAndTheValue() {
+    assertMessage("unknown option --epoch", "--epoch", "3");
+    assertMessage("--hidden expects an integer, got \"many\"", "--hidden", "many");
+    assertMessage("--batch must be >= 1, got 0", "--batch", "0");
+    assertMessage("--seed needs a value, got none", "--seed");
+    assertMessage("unknown model \"gru\", expected one of [lstm, simplernn]", "--models", "gru");
+    assertMessage("--lr must be > 0 and finite, got -1.0", "--lr", "-1");
+  }
+
+  @Test
+  void helpIsRecognised() {
+    assertTrue(CompareOptions.wantsHelp("--epochs", "2", "--help"));
+    assertTrue(CompareOptions.wantsHelp("-h"));
+    assertFalse(CompareOptions.wantsHelp("--epochs", "2"));
+  }
+
+  private static void assertMessage(String expectedStart, String... args) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CompareOptions.parse(args));
+    assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
+  }
+}
