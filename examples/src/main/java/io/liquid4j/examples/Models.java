@@ -1,5 +1,6 @@
 package io.liquid4j.examples;
 
+import io.liquid4j.layers.CfcLayer;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -22,7 +23,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * step, softmax output trained with cross-entropy and Adam, float32, fixed seed.
  *
  * <p>Parameter counts, for {@code h} hidden units, {@code n} inputs and {@code k} classes (output
- * layer {@code h*k + k} in both): LSTM {@code 4(n h + h h + h)}; SimpleRnn {@code n h + h h + h}.
+ * layer {@code h*k + k} in all): CfC with a backbone of {@code h} units {@code (n + h) h + h + 4(h h
+ * + h)}; LSTM {@code 4(n h + h h + h)}; SimpleRnn {@code n h + h h + h}.
  */
 public final class Models {
 
@@ -35,6 +37,8 @@ public final class Models {
    */
   public static List<ModelSpec> all() {
     return List.of(
+        new ModelSpec("cfc", s -> classifier(s, CfcLayer.builder().units(s.hidden())
+            .backboneUnits(s.hidden()).returnSequences(false).build())),
         new ModelSpec("lstm", s -> lastStep(new LSTM.Builder().nOut(s.hidden()).build(), s)),
         new ModelSpec("simplernn", s -> lastStep(new SimpleRnn.Builder().nOut(s.hidden()).build(), s)));
   }

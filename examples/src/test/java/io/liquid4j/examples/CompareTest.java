@@ -23,11 +23,13 @@ class CompareTest {
     CompareReport report = Compare.run(CompareOptions.parse(
         "--epochs", "1", "--hidden", String.valueOf(h), "--limit", "200", "--out", out.toString()));
 
-    assertEquals(List.of("lstm", "simplernn"),
+    assertEquals(List.of("cfc", "lstm", "simplernn"),
         report.rows().stream().map(CompareReport.Row::model).toList());
     int n = DigitsData.FEATURES;
     int k = DigitsData.CLASSES;
     long outputLayer = (long) h * k + k;
+    assertEquals((long) (n + h) * h + h + 4L * (h * h + h) + outputLayer,
+        report.row("cfc").parameters());
     assertEquals(4L * (n * h + h * h + h) + outputLayer, report.row("lstm").parameters());
     assertEquals((long) n * h + h * h + h + outputLayer, report.row("simplernn").parameters());
     for (CompareReport.Row row : report.rows()) {
@@ -50,8 +52,16 @@ class CompareTest {
     String[] lines = report.table().split("\n");
     assertEquals(1 + report.rows().size(), lines.length);
     assertTrue(lines[0].startsWith("model"), lines[0]);
-    assertTrue(lines[1].startsWith("lstm "), lines[1]);
+    assertTrue(lines[1].startsWith("cfc "), lines[1]);
     assertEquals(lines[0].length(), lines[1].length(), "columns are not aligned");
+  }
+
+  @Test
+  void cfcAtDefaultSizeBeatsChanceAfterAFewEpochs() {
+    CompareReport report = Compare.run(CompareOptions.parse(
+        "--epochs", "3", "--models", "cfc", "--out", out.toString()));
+    double accuracy = report.row("cfc").testAccuracy();
+    assertTrue(accuracy > 0.5, "CfC test accuracy after 3 epochs: expected > 0.5, got " + accuracy);
   }
 
   @Test
