@@ -17,6 +17,9 @@ public interface CellContext {
   /** The network's data type, for constants. */
   DataType dataType();
 
+  /** Whether steps receive elapsed times; without them every step has Δt = 1. */
+  boolean timed();
+
   /** Whether this graph is built for training (dropout active). */
   boolean training();
 

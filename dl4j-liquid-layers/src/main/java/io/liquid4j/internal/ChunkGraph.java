@@ -269,6 +269,11 @@ final class ChunkGraph {
     }
 
     @Override
+    public boolean timed() {
+      return key.timed();
+    }
+
+    @Override
     public boolean training() {
       return key.training();
     }

@@ -16,6 +16,24 @@ public enum BackboneActivation {
   /** {@code u * sigmoid(u)}. */
   SILU;
 
+  /**
+   * The activation as {@code outerScale * core(innerScale * u)}, so that a cell can fold both
+   * scales into the neighbouring weights once per graph instead of scaling at every step.
+   */
+  public double innerScale() {
+    return this == LECUN_TANH ? 0.666 : 1.0;
+  }
+
+  /** See {@link #innerScale()}. */
+  public double outerScale() {
+    return this == LECUN_TANH ? 1.7159 : 1.0;
+  }
+
+  /** The activation without its scales: {@code apply(u) = outerScale * core(innerScale * u)}. */
+  public SDVariable core(SameDiff sd, SDVariable u) {
+    return this == LECUN_TANH ? sd.math.tanh(u) : apply(sd, u);
+  }
+
   /** Applies the activation in a SameDiff graph. */
   public SDVariable apply(SameDiff sd, SDVariable u) {
     switch (this) {
