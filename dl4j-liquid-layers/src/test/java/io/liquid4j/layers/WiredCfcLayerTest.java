@@ -116,6 +116,25 @@ class WiredCfcLayerTest {
   }
 
   @Test
+  void initialisationFollowsNcps() {
+    WiredCfcLayer conf = WiredCfcLayer.builder().wiring(NCP).mode(CfcMode.PURE).build();
+    LiquidRecurrentLayer layer = (LiquidRecurrentLayer) Nets.gradientCheckNet(conf, 3, 1, true,
+        RNNFormat.NCW).getLayer(0);
+    // bias U(±1/sqrt(in_l + n_l)) as torch's Linear; weights, wTau and A Xavier uniform
+    assertBound(layer.getParam("layer0ff1b"), 1 / Math.sqrt(3 + 4));
+    assertBound(layer.getParam("layer2ff1b"), 1 / Math.sqrt(2 + 2));
+    assertBound(layer.getParam("layer0ff1W"), Math.sqrt(6.0 / (7 + 4)));
+    assertBound(layer.getParam("layer1wTau"), Math.sqrt(6.0 / (1 + 2)));
+    assertBound(layer.getParam("layer2A"), Math.sqrt(6.0 / (1 + 2)));
+    assertTrue(layer.getParam("layer0A").amaxNumber().doubleValue() > 0);
+  }
+
+  private static void assertBound(INDArray values, double bound) {
+    double max = values.amaxNumber().doubleValue();
+    assertTrue(max <= bound && max > 0, "max |value| " + max + " not in (0, " + bound + "]");
+  }
+
+  @Test
   void singleLayerWiringOutputsAllUnitsAndNwcWorks() {
     WiredCfcLayer conf = WiredCfcLayer.builder().wiring(new FullyConnectedWiring(5, 2))
         .returnSequences(false).build();
