@@ -141,11 +141,24 @@ public final class CfcCell implements CellGraph {
   }
 
   private SDVariable update(SDVariable heads, SDVariable elapsed) {
-    if (spec.mode() == CfcMode.PURE) {
+    return update(sd, spec.mode(), heads, elapsed, absTau, p.get("A"));
+  }
+
+  /**
+   * The CfC update from the fused heads, shared with {@link WiredCfcCell}.
+   *
+   * @param heads {@code [B, 4S]} ({@code ff1, ff2, tA, tB}), or {@code [B, S]} ({@code ff1}) in PURE
+   * @param elapsed {@code [B, 1]} or null for 1.0
+   * @param absTau {@code |wTau|} (PURE only, else ignored)
+   * @param a {@code A} (PURE only, else ignored)
+   * @return the new state {@code [B, S]}
+   */
+  static SDVariable update(SameDiff sd, CfcMode mode, SDVariable heads, SDVariable elapsed,
+      SDVariable absTau, SDVariable a) {
+    if (mode == CfcMode.PURE) {
       SDVariable ff1 = heads;
       SDVariable rate = absTau.add(sd.math.abs(ff1));
       SDVariable decay = sd.math.exp((elapsed == null ? rate : rate.mul(elapsed)).neg());
-      SDVariable a = p.get("A");
       return a.sub(a.mul(ff1).mul(decay));
     }
     SDVariable[] parts = sd.split(heads, headCount, 1);
@@ -153,7 +166,7 @@ public final class CfcCell implements CellGraph {
     SDVariable f2 = sd.math.tanh(parts[1]);
     SDVariable gate = headCount == 3 ? parts[2] : parts[2].mul(elapsed).add(parts[3]);
     SDVariable sigma = sd.nn.sigmoid(gate);
-    if (spec.mode() == CfcMode.NO_GATE) {
+    if (mode == CfcMode.NO_GATE) {
       return f1.add(sigma.mul(f2));
     }
     return f1.add(sigma.mul(f2.sub(f1)));

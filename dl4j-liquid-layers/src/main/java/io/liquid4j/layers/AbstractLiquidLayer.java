@@ -241,18 +241,35 @@ public abstract class AbstractLiquidLayer extends AbstractSameDiffLayer
     if (this == o) {
       return true;
     }
-    if (o == null || getClass() != o.getClass() || !super.equals(o)) {
+    if (o == null || getClass() != o.getClass()) {
       return false;
     }
     AbstractLiquidLayer that = (AbstractLiquidLayer) o;
-    return nIn == that.nIn && returnSequences == that.returnSequences
+    return sameDl4jSettings(that) && nIn == that.nIn && returnSequences == that.returnSequences
         && timespansInput == that.timespansInput && maxChunkLength == that.maxChunkLength
         && dataFormat == that.dataFormat && weightInit == that.weightInit;
   }
 
+  /**
+   * DL4J's own settings, compared field by field instead of through {@code
+   * AbstractSameDiffLayer.equals}: that one also compares the lazily derived {@code SDLayerParams},
+   * whose {@code long[]} shapes compare by reference, so a configuration would never equal its own
+   * JSON copy (nor hash alike).
+   */
+  private boolean sameDl4jSettings(AbstractLiquidLayer t) {
+    return Objects.equals(layerName, t.layerName) && Objects.equals(iDropout, t.iDropout)
+        && Objects.equals(constraints, t.constraints)
+        && Objects.equals(regularization, t.regularization)
+        && Objects.equals(regularizationBias, t.regularizationBias)
+        && Objects.equals(updater, t.updater) && Objects.equals(biasUpdater, t.biasUpdater)
+        && gradientNormalization == t.gradientNormalization
+        && Double.compare(gradientNormalizationThreshold, t.gradientNormalizationThreshold) == 0;
+  }
+
   @Override
   public int hashCode() {
-    return Objects.hash(super.hashCode(), nIn, returnSequences, dataFormat, timespansInput,
+    return Objects.hash(layerName, iDropout, constraints, regularization, regularizationBias,
+        updater, biasUpdater, gradientNormalization, gradientNormalizationThreshold, nIn, returnSequences, dataFormat, timespansInput,
         maxChunkLength, weightInit);
   }
 

@@ -81,6 +81,9 @@ class NcpsParityTest {
   private static void check(NcpsCase c, RNNFormat format) {
     AbstractLiquidLayer conf = NcpsLayers.layerFor(c);
     conf.setDataFormat(format);
+    if (conf instanceof WiredCfcLayer wired) {
+      assertWiredCfcMasks(c, wired);
+    }
     int features = c.size("features") + (c.timespans() != null ? 1 : 0);
     MultiLayerNetwork net = Nets.gradientCheckNet(conf, features, 1,
         conf.returnSequences(), format);
@@ -140,6 +143,20 @@ class NcpsParityTest {
       assertClose(c + " final_state." + e.getKey(), e.getValue(),
           layer.rnnGetPreviousState().get(e.getKey()));
     }
+  }
+
+  /** The masks our wired CfC derives from the wiring equal ncps's {@code sparsity_mask}s. */
+  private static void assertWiredCfcMasks(NcpsCase c, WiredCfcLayer conf) {
+    Map<String, INDArray> params = c.params();
+    int layers = conf.getWiring().numLayers();
+    for (int l = 0; l < layers; l++) {
+      INDArray expected = params.get("rnn_cell.layer_" + l + ".sparsity_mask");
+      assertTrue(expected != null, c + ": no sparsity_mask for layer " + l);
+      INDArray ours = Nd4j.createFromArray(conf.sparsityMask(l)).transpose();
+      assertEquals(expected, ours, c + ": sparsity mask of layer " + l);
+    }
+    assertFalse(params.containsKey("rnn_cell.layer_" + layers + ".sparsity_mask"),
+        c + ": ncps has more layers than our wiring");
   }
 
   private static org.nd4j.linalg.indexing.INDArrayIndex all() {

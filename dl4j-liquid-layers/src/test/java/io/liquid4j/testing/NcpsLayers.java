@@ -4,7 +4,13 @@ import io.liquid4j.layers.AbstractLiquidLayer;
 import io.liquid4j.layers.BackboneActivation;
 import io.liquid4j.layers.CfcLayer;
 import io.liquid4j.layers.CfcMode;
+import io.liquid4j.layers.WiredCfcLayer;
+import io.liquid4j.wiring.NeuronType;
+import io.liquid4j.wiring.Wiring;
+import io.liquid4j.wiring.WiringProvenance;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +35,9 @@ public final class NcpsLayers {
   public static AbstractLiquidLayer layerFor(NcpsCase c) {
     if (c.cell().equals("CfC") && !c.wired()) {
       return cfc(c);
+    }
+    if (c.cell().equals("CfC") && c.wired()) {
+      return wiredCfc(c);
     }
     throw new UnsupportedOperationException("ncps case " + c.name() + ": cell " + c.cell()
         + (c.wired() ? " (wired)" : "") + " is not supported by Liquid4j yet");
@@ -60,6 +69,9 @@ public final class NcpsLayers {
    * layouts; names that are not trained parameters (masks, input, state) are left out.
    */
   public static Map<String, INDArray> toOurs(NcpsCase c, Map<String, INDArray> torch) {
+    if (c.cell().equals("CfC") && c.wired()) {
+      return wiredCfcParams(c, torch);
+    }
     Map<String, INDArray> out = new LinkedHashMap<>();
     TreeMap<Integer, String> backboneLayers = new TreeMap<>();
     for (String name : torch.keySet()) {
@@ -98,6 +110,100 @@ public final class NcpsLayers {
         case "lstm.recurrent_map.weight" -> put(out, "lstmRecurrent", "weight", v);
         default -> throw new IllegalArgumentException(
             "ncps case " + c.name() + ": no mapping for parameter " + name);
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- wired CfC
+
+  private static final Pattern WIRED_HEAD =
+      Pattern.compile("rnn_cell\\.layer_(\\d+)\\.(ff1|ff2|time_a|time_b)\\.(weight|bias)");
+  private static final Pattern WIRED_PURE = Pattern.compile("rnn_cell\\.layer_(\\d+)\\.(w_tau|A)");
+
+  /** Our wired CfC for the case, on the case's stored wiring (so the masks equal ncps's). */
+  private static WiredCfcLayer wiredCfc(NcpsCase c) {
+    JsonNode e = c.effective();
+    WiredCfcLayer.Builder b = WiredCfcLayer.builder()
+        .nIn(e.get("input_size").asInt())
+        .wiring(wiredCfcWiring(c))
+        .mode(CfcMode.valueOf(e.get("mode").asText().toUpperCase(Locale.ROOT)))
+        .returnSequences(e.get("return_sequences").asBoolean())
+        .mixedMemory(e.get("mixed_memory").asBoolean())
+        .timespansInput(c.timespans() != null)
+        .dataFormat(RNNFormat.NWC);
+    if (!e.get("proj_size").isNull()) {
+      b.projSize(e.get("proj_size").asInt());
+    }
+    return b.build();
+  }
+
+  /** The case's {@code wiring} object (matrices, types, layers) as one of our wirings. */
+  public static Wiring wiredCfcWiring(NcpsCase c) {
+    JsonNode w = c.wiring();
+    int[][] layers = new int[w.get("layers").size()][];
+    for (int l = 0; l < layers.length; l++) {
+      JsonNode ids = w.get("layers").get(l);
+      layers[l] = new int[ids.size()];
+      for (int i = 0; i < ids.size(); i++) {
+        layers[l][i] = ids.get(i).asInt();
+      }
+    }
+    List<NeuronType> types = new ArrayList<>();
+    w.get("neuron_types").forEach(t -> types.add(NeuronType.fromNcpsName(t.asText())));
+    Map<String, Object> args = new LinkedHashMap<>();
+    w.get("args").fields().forEachRemaining(a -> args.put(a.getKey(), a.getValue().asInt()));
+    return Wiring.of(intMatrix(w.get("adjacency_matrix")),
+        intMatrix(w.get("sensory_adjacency_matrix")), types, layers,
+        new WiringProvenance("ncps." + w.get("class").asText(), args, null));
+  }
+
+  private static int[][] intMatrix(JsonNode tensor) {
+    double[][] m = NcpsCase.tensor(tensor).toDoubleMatrix();
+    int[][] out = new int[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = new int[m[i].length];
+      for (int j = 0; j < m[i].length; j++) {
+        out[i][j] = (int) m[i][j];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Wired CfC names: {@code rnn_cell.layer_<l>.ff1.weight} -> {@code layer<l>ff1W} (transposed),
+   * {@code .time_a.bias} -> {@code layer<l>timeAb}, {@code .w_tau}/{@code .A} -> {@code
+   * layer<l>wTau}/{@code layer<l>A}, plus {@code fc} and {@code lstm}; the {@code sparsity_mask}
+   * entries are not trainable and are left out.
+   */
+  private static Map<String, INDArray> wiredCfcParams(NcpsCase c, Map<String, INDArray> torch) {
+    Map<String, INDArray> out = new LinkedHashMap<>();
+    for (Map.Entry<String, INDArray> e : torch.entrySet()) {
+      String name = e.getKey();
+      if (!c.trainable().contains(name)) {
+        continue;
+      }
+      INDArray v = e.getValue();
+      Matcher head = WIRED_HEAD.matcher(name);
+      Matcher pure = WIRED_PURE.matcher(name);
+      if (head.matches()) {
+        String ours = switch (head.group(2)) {
+          case "time_a" -> "timeA";
+          case "time_b" -> "timeB";
+          default -> head.group(2);
+        };
+        put(out, "layer" + head.group(1) + ours, head.group(3), v);
+      } else if (pure.matches()) {
+        out.put("layer" + pure.group(1) + (pure.group(2).equals("w_tau") ? "wTau" : "A"), v);
+      } else if (name.equals("fc.weight") || name.equals("fc.bias")) {
+        put(out, "fc", suffix(name), v);
+      } else if (name.startsWith("lstm.input_map.")) {
+        put(out, "lstmInput", suffix(name), v);
+      } else if (name.equals("lstm.recurrent_map.weight")) {
+        put(out, "lstmRecurrent", "weight", v);
+      } else {
+        throw new IllegalArgumentException(
+            "ncps case " + c.name() + ": no mapping for wired CfC parameter " + name);
       }
     }
     return out;
