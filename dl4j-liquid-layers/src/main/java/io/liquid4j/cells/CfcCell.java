@@ -141,20 +141,22 @@ public final class CfcCell implements CellGraph {
   }
 
   private SDVariable update(SDVariable heads, SDVariable elapsed) {
-    return update(sd, spec.mode(), heads, elapsed, absTau, p.get("A"));
+    return update(sd, spec.mode(), heads, headCount, elapsed, absTau, p.get("A"));
   }
 
   /**
    * The CfC update from the fused heads, shared with {@link WiredCfcCell}.
    *
-   * @param heads {@code [B, 4S]} ({@code ff1, ff2, tA, tB}), or {@code [B, S]} ({@code ff1}) in PURE
+   * @param heads {@code [B, 4S]} ({@code ff1, ff2, tA, tB}), {@code [B, 3S]} ({@code ff1, ff2, tA +
+   *     tB}, for Δt = 1), or {@code [B, S]} ({@code ff1}) in PURE
+   * @param headCount 4, 3 or 1, as {@code heads}
    * @param elapsed {@code [B, 1]} or null for 1.0
    * @param absTau {@code |wTau|} (PURE only, else ignored)
    * @param a {@code A} (PURE only, else ignored)
    * @return the new state {@code [B, S]}
    */
-  static SDVariable update(SameDiff sd, CfcMode mode, SDVariable heads, SDVariable elapsed,
-      SDVariable absTau, SDVariable a) {
+  static SDVariable update(SameDiff sd, CfcMode mode, SDVariable heads, int headCount,
+      SDVariable elapsed, SDVariable absTau, SDVariable a) {
     if (mode == CfcMode.PURE) {
       SDVariable ff1 = heads;
       SDVariable rate = absTau.add(sd.math.abs(ff1));
@@ -164,7 +166,8 @@ public final class CfcCell implements CellGraph {
     SDVariable[] parts = sd.split(heads, headCount, 1);
     SDVariable f1 = sd.math.tanh(parts[0]);
     SDVariable f2 = sd.math.tanh(parts[1]);
-    SDVariable gate = headCount == 3 ? parts[2] : parts[2].mul(elapsed).add(parts[3]);
+    SDVariable gate = headCount == 3 ? parts[2]
+        : (elapsed == null ? parts[2] : parts[2].mul(elapsed)).add(parts[3]);
     SDVariable sigma = sd.nn.sigmoid(gate);
     if (mode == CfcMode.NO_GATE) {
       return f1.add(sigma.mul(f2));

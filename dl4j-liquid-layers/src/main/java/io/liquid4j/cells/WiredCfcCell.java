@@ -155,7 +155,8 @@ public final class WiredCfcCell implements CellGraph {
 
   private SDVariable update(int l, SDVariable heads, SDVariable elapsed) {
     boolean pure = spec.mode() == CfcMode.PURE;
-    return CfcCell.update(sd, spec.mode(), heads, elapsed, pure ? absTaus.get(l) : null,
+    return CfcCell.update(sd, spec.mode(), heads, pure ? 1 : 4, elapsed,
+        pure ? absTaus.get(l) : null,
         pure ? p.get("layer" + l + "A") : null);
   }
 

@@ -166,7 +166,7 @@ public class CfcLayer extends AbstractLiquidLayer {
         ParameterInit.orthogonal(view);
       } else if (key.equals("lstmInputb")) {
         ParameterInit.uniform(view, -0.1, 0.1);
-      } else if (key.endsWith("W") || key.equals("A")) {
+      } else if (getLayerParams().isWeightParam(key)) { // every W, and wTau and A in PURE
         ParameterInit.weight(view, weightInit);
       } else {
         ParameterInit.torchBias(view, biasFanIn(key));
