@@ -18,7 +18,7 @@ class CompareOptionsTest {
     assertEquals(CompareOptions.DEFAULT_EPOCHS, o.epochs());
     assertEquals(64, o.hidden());
     assertEquals(64, o.batch());
-    assertEquals(List.of("lstm", "simplernn"), o.models());
+    assertEquals(List.of("cfc", "lstm", "simplernn"), o.models());
     assertEquals(Path.of("target/examples/compare"), o.out());
     assertEquals(0, o.limit());
     assertTrue(CompareOptions.USAGE.contains("(default " + CompareOptions.DEFAULT_EPOCHS + ")"));
@@ -38,7 +38,7 @@ class CompareOptionsTest {
     assertMessage("--hidden expects an integer, got \"many\"", "--hidden", "many");
     assertMessage("--batch must be >= 1, got 0", "--batch", "0");
     assertMessage("--seed needs a value, got none", "--seed");
-    assertMessage("unknown model \"gru\", expected one of [lstm, simplernn]", "--models", "gru");
+    assertMessage("unknown model \"gru\", expected one of [cfc, lstm, simplernn]", "--models", "gru");
     assertMessage("--lr must be > 0 and finite, got -1.0", "--lr", "-1");
   }
 
