@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>Arguments ({@code --name value} or {@code --name=value}):
  *
  * <pre>
- *   --epochs N     epochs per model and learning rate (default 20)
+ *   --epochs N     epochs per model and learning rate (default 30)
  *   --hidden N     hidden units of the recurrent layer (default 64)
  *   --batch N      mini-batch size (default 64)
  *   --models A,B   models to compare, from cfc,lstm,simplernn (default: all)
@@ -200,6 +200,10 @@ public final class Compare {
     LOG.info(String.format(Locale.ROOT, "%s: chose lr %s, epoch %d (validation accuracy %.4f);"
         + " test accuracy of that checkpoint %.4f", spec.name(), best.learningRate(),
         best.bestEpoch(), best.bestValidationAccuracy(), testAccuracy));
+    if (best.bestEpoch() == options.epochs()) {
+      LOG.warn("{}: the chosen epoch is the last one; more --epochs may still improve it, so the"
+          + " comparison may understate this model", spec.name());
+    }
     double inferenceMicros = inferenceMicrosPerSequence(chosen, data.test().getFeatures());
     long parameterBytes = chosen.params().length() * chosen.params().dataType().width();
     return new CompareReport.Row(spec.name(), best.learningRate(), best.bestEpoch(),

@@ -23,7 +23,7 @@ public record CompareOptions(
     List<Double> learningRates) {
 
   /** Default {@code --epochs}. */
-  public static final int DEFAULT_EPOCHS = 20;
+  public static final int DEFAULT_EPOCHS = 30;
   /** Default {@code --hidden}. */
   public static final int DEFAULT_HIDDEN = 64;
   /** Default {@code --batch}. */
