@@ -9,18 +9,18 @@ import java.util.Locale;
  * Settings of one {@link Compare} run; {@link #parse} reads them from {@code --name value} arguments
  * (see {@link #USAGE}), {@link #defaults()} gives the documented defaults.
  *
- * @param epochs passes over the training set per model, &gt;= 1
+ * @param epochs passes over the training set per model and learning rate, &gt;= 1
  * @param hidden hidden units of each recurrent layer, &gt;= 1
  * @param batch mini-batch size, &gt;= 1
  * @param models model names from {@link Models#all()}, in table order, at least one
  * @param seed seed of the train/test split, the weight initialisation and the shuffling
  * @param out directory for the PNG
  * @param limit if &gt; 0, use only about this many images (stratified), for quick runs
- * @param learningRate Adam learning rate, &gt; 0
+ * @param learningRates Adam learning rates to try per model (the grid), at least one, each &gt; 0
  */
 public record CompareOptions(
     int epochs, int hidden, int batch, List<String> models, long seed, Path out, int limit,
-    double learningRate) {
+    List<Double> learningRates) {
 
   /** Default {@code --epochs}. */
   public static final int DEFAULT_EPOCHS = 30;
@@ -32,13 +32,13 @@ public record CompareOptions(
   public static final long DEFAULT_SEED = 42;
   /** Default {@code --out}, relative to the working directory. */
   public static final String DEFAULT_OUT = "target/examples/compare";
-  /** Default {@code --lr}. */
-  public static final double DEFAULT_LEARNING_RATE = 1e-2;
+  /** Default {@code --lrs}: the learning-rate grid every model is trained with. */
+  public static final List<Double> DEFAULT_LEARNING_RATES = List.of(1e-2, 3e-3);
 
   /** Help text printed by {@code --help} and after a bad argument. */
   public static final String USAGE = String.join("\n",
       "usage: Compare [options]",
-      "  --epochs N     epochs per model (default " + DEFAULT_EPOCHS + ")",
+      "  --epochs N     epochs per model and learning rate (default " + DEFAULT_EPOCHS + ")",
       "  --hidden N     hidden units of the recurrent layer (default " + DEFAULT_HIDDEN + ")",
       "  --batch N      mini-batch size (default " + DEFAULT_BATCH + ")",
       "  --models A,B   models to compare, from " + String.join(",", defaultModels())
@@ -46,20 +46,21 @@ public record CompareOptions(
       "  --seed N       seed of split, initialisation and shuffling (default " + DEFAULT_SEED + ")",
       "  --out DIR      directory for the plot (default " + DEFAULT_OUT + ")",
       "  --limit N      use only about N of the 1797 images, 0 = all (default 0)",
-      "  --lr X         Adam learning rate (default " + DEFAULT_LEARNING_RATE + ")",
+      "  --lrs X,Y      Adam learning rates to try per model, chosen on validation (default "
+          + lrs(DEFAULT_LEARNING_RATES) + ")",
       "  --help         print this text");
 
   /**
    * Checks every value.
    *
-   * @param epochs passes over the training set per model, &gt;= 1
+   * @param epochs passes over the training set per model and learning rate, &gt;= 1
    * @param hidden hidden units of each recurrent layer, &gt;= 1
    * @param batch mini-batch size, &gt;= 1
    * @param models model names from {@link Models#all()}, in table order, at least one
    * @param seed seed of the train/test split, the weight initialisation and the shuffling
    * @param out directory for the PNG
    * @param limit if &gt; 0, use only about this many images (stratified), for quick runs
-   * @param learningRate Adam learning rate, &gt; 0
+   * @param learningRates Adam learning rates to try per model (the grid), at least one, each &gt; 0
    * @throws IllegalArgumentException naming the option, for a value out of range or an unknown model
    */
   public CompareOptions {
@@ -67,9 +68,18 @@ public record CompareOptions(
     atLeast("--hidden", hidden, 1);
     atLeast("--batch", batch, 1);
     atLeast("--limit", limit, 0);
-    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("--lr must be > 0 and finite, got " + learningRate);
+    if (learningRates == null || learningRates.isEmpty()) {
+      throw new IllegalArgumentException("--lrs must name at least one learning rate, got none");
     }
+    for (Double lr : learningRates) {
+      if (lr == null || !(lr > 0) || Double.isInfinite(lr)) {
+        throw new IllegalArgumentException("--lrs: each must be > 0 and finite, got " + lr);
+      }
+    }
+    if (learningRates.stream().distinct().count() < learningRates.size()) {
+      throw new IllegalArgumentException("--lrs: each must appear once, got " + learningRates);
+    }
+    learningRates = List.copyOf(learningRates);
     if (models == null || models.isEmpty()) {
       throw new IllegalArgumentException("--models must name at least one model, got none");
     }
@@ -83,7 +93,7 @@ public record CompareOptions(
   /** @return the defaults: all models, the {@code DEFAULT_*} constants, {@code limit} 0 */
   public static CompareOptions defaults() {
     return new CompareOptions(DEFAULT_EPOCHS, DEFAULT_HIDDEN, DEFAULT_BATCH, defaultModels(),
-        DEFAULT_SEED, Path.of(DEFAULT_OUT), 0, DEFAULT_LEARNING_RATE);
+        DEFAULT_SEED, Path.of(DEFAULT_OUT), 0, DEFAULT_LEARNING_RATES);
   }
 
   /**
@@ -103,7 +113,7 @@ public record CompareOptions(
     long seed = d.seed();
     Path out = d.out();
     int limit = d.limit();
-    double lr = d.learningRate();
+    List<Double> lrs = d.learningRates();
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       String value;
@@ -125,12 +135,12 @@ public record CompareOptions(
         case "--seed" -> seed = longInteger(name, value);
         case "--out" -> out = Path.of(value);
         case "--limit" -> limit = integer(name, value);
-        case "--lr" -> lr = number(name, value);
+        case "--lrs" -> lrs = numbers(name, value);
         default -> throw new IllegalArgumentException("unknown option " + name
-            + ", expected one of --epochs --hidden --batch --models --seed --out --limit --lr --help");
+            + ", expected one of --epochs --hidden --batch --models --seed --out --limit --lrs --help");
       }
     }
-    return new CompareOptions(epochs, hidden, batch, models, seed, out, limit, lr);
+    return new CompareOptions(epochs, hidden, batch, models, seed, out, limit, lrs);
   }
 
   /**
@@ -143,6 +153,11 @@ public record CompareOptions(
 
   private static List<String> defaultModels() {
     return Models.all().stream().map(ModelSpec::name).toList();
+  }
+
+  /** @return the rates as {@code --lrs} spells them, e.g. {@code 0.01,0.003} */
+  static String lrs(List<Double> rates) {
+    return String.join(",", rates.stream().map(r -> String.valueOf(r.doubleValue())).toList());
   }
 
   private static int integer(String name, String value) {
@@ -167,6 +182,11 @@ public record CompareOptions(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " expects a number, got \"" + value + "\"");
     }
+  }
+
+  private static List<Double> numbers(String name, String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+        .map(v -> number(name, v)).toList();
   }
 
   private static void atLeast(String name, int value, int min) {

@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Each image becomes {@value #TIME_STEPS} time steps (the image rows) of {@value #FEATURES}
  * features (the pixels of a row), scaled from 0..16 to 0..1. {@link #split} returns DL4J {@link
  * DataSet}s with features {@code [batch, 8, 8]} in NCW order ({@code [batch, features, time]}) and
- * one-hot labels {@code [batch, 10]}. The CSV is read from the classpath, so it works from a jar and
+ * one-hot labels {@code [batch, 10]}; {@link #partition} adds a validation set for model
+ * selection. The CSV is read from the classpath, so it works from a jar and
  * from {@code mvn exec:java}; its source and licence are in {@code data/digits_8x8.md} beside it.
  */
 public final class DigitsData {
@@ -125,12 +126,52 @@ public final class DigitsData {
    * @throws IllegalArgumentException if {@code testFraction} is outside (0, 1)
    */
   public Split split(double testFraction, long seed, int limit) {
+    List<List<Integer>> parts = indices(testFraction, 0, seed, limit);
+    return new Split(toDataSet(parts.get(0)), toDataSet(parts.get(2)));
+  }
+
+  /** A train/validation/test partition of the digits, for model selection on validation data. */
+  public record Partition(DataSet train, DataSet validation, DataSet test) {}
+
+  /**
+   * Seeded, stratified three-way partition for model selection: the test set holds the same images
+   * as the one {@link #split} returns for the same {@code testFraction}, {@code seed} and {@code
+   * limit} (possibly in another order); then,
+   * within each class, a shuffled {@code validationFraction} of the remaining (training) images is
+   * held out for validation. The three sets are disjoint and together hold every image used.
+   *
+   * @param testFraction share of each class in the test set, in (0, 1)
+   * @param validationFraction share of each class's training images held out for validation, in
+   *     (0, 1); at least one per class when two or more are left after the test set, and at least
+   *     one always stays for training
+   * @param seed seed of the shuffle (same seed, same partition)
+   * @param limit if &gt; 0, use only about {@code limit} images (a stratified subsample)
+   * @return train, validation and test {@link DataSet}s, shapes as in {@link #split}
+   * @throws IllegalArgumentException if a fraction is outside (0, 1)
+   */
+  public Partition partition(double testFraction, double validationFraction, long seed, int limit) {
+    if (!(validationFraction > 0 && validationFraction < 1)) {
+      throw new IllegalArgumentException(
+          "validationFraction must be in (0, 1), got " + validationFraction);
+    }
+    List<List<Integer>> parts = indices(testFraction, validationFraction, seed, limit);
+    return new Partition(
+        toDataSet(parts.get(0)), toDataSet(parts.get(1)), toDataSet(parts.get(2)));
+  }
+
+  /**
+   * Image indices of train, validation and test. The per-class shuffles do not depend on {@code
+   * validationFraction}, so the test images are the same with and without validation.
+   */
+  private List<List<Integer>> indices(
+      double testFraction, double validationFraction, long seed, int limit) {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
     }
     double keep = limit > 0 ? Math.min(1.0, (double) limit / size()) : 1.0;
     Random random = new Random(seed);
     List<Integer> train = new ArrayList<>();
+    List<Integer> validation = new ArrayList<>();
     List<Integer> test = new ArrayList<>();
     for (int c = 0; c < CLASSES; c++) {
       List<Integer> ofClass = new ArrayList<>();
@@ -142,12 +183,17 @@ public final class DigitsData {
       Collections.shuffle(ofClass, random);
       int used = Math.max(2, (int) Math.round(ofClass.size() * keep));
       int nTest = Math.max(1, (int) Math.round(used * testFraction));
+      int rest = used - nTest;
+      int nValidation = validationFraction == 0 ? 0
+          : Math.min(rest - 1, Math.max(1, (int) Math.round(rest * validationFraction)));
       test.addAll(ofClass.subList(0, nTest));
-      train.addAll(ofClass.subList(nTest, used));
+      validation.addAll(ofClass.subList(nTest, nTest + nValidation));
+      train.addAll(ofClass.subList(nTest + nValidation, used));
     }
     Collections.shuffle(train, random);
     Collections.shuffle(test, random);
-    return new Split(toDataSet(train), toDataSet(test));
+    Collections.shuffle(validation, random);
+    return List.of(train, validation, test);
   }
 
   private DataSet toDataSet(List<Integer> indices) {

@@ -37,7 +37,8 @@ public final class LineChart {
     }
   }
 
-  private static final Color[] PALETTE = {
+  /** Series colours, in order (shared with {@link ScatterChart}). */
+  static final Color[] PALETTE = {
     new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
     new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)
   };
@@ -231,7 +232,7 @@ public final class LineChart {
   }
 
   /** Tick positions at a "nice" step (1, 2 or 5 times a power of ten), about {@link #TICKS}. */
-  private static List<Double> ticks(double[] r) {
+  static List<Double> ticks(double[] r) {
     double raw = (r[1] - r[0]) / TICKS;
     double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
     double step = raw / magnitude < 1.5 ? 1 : raw / magnitude < 3.5 ? 2 : raw / magnitude < 7.5 ? 5 : 10;
@@ -243,20 +244,20 @@ public final class LineChart {
     return ticks;
   }
 
-  private static int sx(double v, double[] r, int left, int right) {
+  static int sx(double v, double[] r, int left, int right) {
     return (int) Math.round(left + (v - r[0]) / (r[1] - r[0]) * (right - left));
   }
 
-  private static int sy(double v, double[] r, int top, int bottom) {
+  static int sy(double v, double[] r, int top, int bottom) {
     return (int) Math.round(bottom - (v - r[0]) / (r[1] - r[0]) * (bottom - top));
   }
 
-  private static String label(double v) {
+  static String label(double v) {
     return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v))
         : String.format(Locale.ROOT, "%.2f", v).replaceAll("0$", "");
   }
 
-  private static void centered(Graphics2D g, String text, int x, int baseline) {
+  static void centered(Graphics2D g, String text, int x, int baseline) {
     g.drawString(text, x - g.getFontMetrics().stringWidth(text) / 2, baseline);
   }
 }

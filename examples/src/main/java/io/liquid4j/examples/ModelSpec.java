@@ -17,7 +17,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
  * }</pre>
  *
  * @param name lower-case name without spaces or commas, e.g. {@code "lstm"}
- * @param factory builds the network configuration; called once per run
+ * @param factory builds the network configuration; called once per learning rate of a run
  */
 public record ModelSpec(String name, Factory factory) {
 
@@ -36,7 +36,7 @@ public record ModelSpec(String name, Factory factory) {
    * Checks that {@code --models a,b} can spell the name.
    *
    * @param name lower-case name without spaces or commas, e.g. {@code "lstm"}
-   * @param factory builds the network configuration; called once per run
+   * @param factory builds the network configuration; called once per learning rate of a run
    * @throws IllegalArgumentException for a blank name or one with spaces or commas
    */
   public ModelSpec {

@@ -2,7 +2,8 @@ package io.liquid4j.examples;
 
 /**
  * The settings every {@link ModelSpec.Factory} receives: the same for all models of one run, so the
- * comparison is fair.
+ * comparison is fair, except the learning rate, which {@link Compare} varies over its grid for
+ * each model.
  *
  * @param nIn features per time step
  * @param timeSteps sequence length (for {@code InputType.recurrent})
@@ -10,7 +11,7 @@ package io.liquid4j.examples;
  * @param hidden hidden units of the recurrent layer (a model may scale it, e.g. to match parameter
  *     counts; say so in its name)
  * @param seed weight-initialisation seed
- * @param learningRate Adam learning rate
+ * @param learningRate Adam learning rate (one value of the {@code --lrs} grid)
  */
 public record NetworkSettings(
     int nIn, int timeSteps, int nClasses, int hidden, long seed, double learningRate) {

@@ -18,18 +18,21 @@ class CompareOptionsTest {
     assertEquals(CompareOptions.DEFAULT_EPOCHS, o.epochs());
     assertEquals(64, o.hidden());
     assertEquals(64, o.batch());
-    assertEquals(List.of("lstm", "simplernn"), o.models());
+    assertEquals(List.of("cfc", "lstm", "simplernn"), o.models());
     assertEquals(Path.of("target/examples/compare"), o.out());
     assertEquals(0, o.limit());
+    assertEquals(List.of(1e-2, 3e-3), o.learningRates());
+    assertTrue(CompareOptions.USAGE.contains("(default 0.01,0.003)"), CompareOptions.USAGE);
     assertTrue(CompareOptions.USAGE.contains("(default " + CompareOptions.DEFAULT_EPOCHS + ")"));
   }
 
   @Test
   void parsesEveryOptionInBothSpellings() {
     CompareOptions o = CompareOptions.parse("--epochs", "3", "--hidden=16", "--batch", "32",
-        "--models", "SimpleRnn, lstm", "--seed=7", "--out", "x/y", "--limit", "100", "--lr", "0.005");
+        "--models", "SimpleRnn, lstm", "--seed=7", "--out", "x/y", "--limit", "100", "--lrs", "0.005");
     assertEquals(new CompareOptions(3, 16, 32, List.of("simplernn", "lstm"), 7, Path.of("x/y"), 100,
-        0.005), o);
+        List.of(0.005)), o);
+    assertEquals(List.of(0.03, 0.001), CompareOptions.parse("--lrs=0.03, 1e-3").learningRates());
   }
 
   @Test
@@ -38,8 +41,12 @@ class CompareOptionsTest {
     assertMessage("--hidden expects an integer, got \"many\"", "--hidden", "many");
     assertMessage("--batch must be >= 1, got 0", "--batch", "0");
     assertMessage("--seed needs a value, got none", "--seed");
-    assertMessage("unknown model \"gru\", expected one of [lstm, simplernn]", "--models", "gru");
-    assertMessage("--lr must be > 0 and finite, got -1.0", "--lr", "-1");
+    assertMessage("unknown model \"gru\", expected one of [cfc, lstm, simplernn]", "--models", "gru");
+    assertMessage("--lrs: each must be > 0 and finite, got -1.0", "--lrs", "0.01,-1");
+    assertMessage("--lrs expects a number, got \"fast\"", "--lrs", "fast");
+    assertMessage("--lrs must name at least one learning rate, got none", "--lrs", ",");
+    assertMessage("--lrs: each must appear once, got [0.01, 0.01]", "--lrs", "0.01,1e-2");
+    assertMessage("unknown option --lr,", "--lr", "0.01");
   }
 
   @Test

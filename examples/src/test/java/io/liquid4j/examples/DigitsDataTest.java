@@ -2,9 +2,15 @@ package io.liquid4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -90,5 +96,54 @@ class DigitsDataTest {
     int n = small.train().numExamples() + small.test().numExamples();
     assertEquals(200, n, 10);
     assertThrows(IllegalArgumentException.class, () -> DATA.split(1.0, 7, 0));
+  }
+
+  @Test
+  void partitionKeepsTheTestImagesOfSplitAndHoldsOutAStratifiedValidationSet() {
+    DataSet test = DATA.split(0.2, 42, 0).test();
+    DigitsData.Partition p = DATA.partition(0.2, 0.15, 42, 0);
+    assertEquals(DigitsData.ROWS,
+        p.train().numExamples() + p.validation().numExamples() + p.test().numExamples());
+    assertEquals(test.numExamples(), p.test().numExamples());
+    assertEquals(rowsAsStrings(test), rowsAsStrings(p.test()));
+    int trainPart = DigitsData.ROWS - test.numExamples();
+    assertEquals(Math.round(trainPart * 0.15), p.validation().numExamples(), 10);
+    INDArray perClass = p.validation().getLabels().sum(0);
+    for (int c = 0; c < DigitsData.CLASSES; c++) {
+      assertEquals(22, perClass.getInt(c), 1);
+    }
+    Set<String> validation = new HashSet<>(rowsAsStrings(p.validation()));
+    for (String image : rowsAsStrings(p.test())) {
+      assertFalse(validation.contains(image) && !isDuplicateImage(image), "validation leaks test");
+    }
+    assertThrows(IllegalArgumentException.class, () -> DATA.partition(0.2, 0, 42, 0));
+  }
+
+  /** Some digits images occur twice in the file; those may legitimately sit in two sets. */
+  private static boolean isDuplicateImage(String image) {
+    int count = 0;
+    for (int i = 0; i < DATA.size(); i++) {
+      if (Arrays.toString(DATA.pixels(i)).equals(image)) {
+        count++;
+      }
+    }
+    return count > 1;
+  }
+
+  /** The images of {@code data} as sorted pixel strings, independent of the order. */
+  private static List<String> rowsAsStrings(DataSet data) {
+    List<String> rows = new ArrayList<>();
+    INDArray x = data.getFeatures();
+    for (int b = 0; b < data.numExamples(); b++) {
+      float[] px = new float[64];
+      for (int t = 0; t < 8; t++) {
+        for (int f = 0; f < 8; f++) {
+          px[t * 8 + f] = x.getFloat(b, f, t);
+        }
+      }
+      rows.add(Arrays.toString(px));
+    }
+    rows.sort(null);
+    return rows;
   }
 }
