@@ -9,6 +9,9 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.array.SingleThreadArrayHolder;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
+import org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -158,6 +161,23 @@ final class ChunkGraph {
     return out;
   }
 
+  /**
+   * Gives the calling thread a session whose memory manager does not cache arrays. SameDiff's
+   * default ({@code ArrayCacheMemoryMgr}) lets every session cache up to a quarter of the
+   * process's maximum bytes; with one forward and one gradient session per chunk graph that is
+   * unbounded in practice.
+   */
+  private static void ensureSession(SameDiff graph) {
+    long thread = Thread.currentThread().getId();
+    if (!graph.getSessions().containsKey(thread)) {
+      InferenceSession session = SameDiff.getInferenceFactory().create(graph);
+      session.setMmgr(MEMORY.equals("cache") ? new ArrayCacheMemoryMgr() : new NoOpMemoryMgr());
+      graph.getSessions().put(thread, session);
+    }
+  }
+
+  private static final String MEMORY = System.getProperty("liquid4j.sessionMemory", "noop");
+
   GraphKey key() {
     return key;
   }
@@ -178,6 +198,7 @@ final class ChunkGraph {
     for (String k : stateKeys) {
       outputs.add(STATE_OUT + k);
     }
+    ensureSession(sd);
     Map<String, INDArray> out = sd.output(placeholders(in), outputs);
     List<INDArray> finalStates = new ArrayList<>();
     for (String k : stateKeys) {
@@ -203,6 +224,7 @@ final class ChunkGraph {
     for (int i = 0; i < stateKeys.size(); i++) {
       ph.put(STATE_EPSILON + stateKeys.get(i), epsFinalStates.get(i));
     }
+    ensureSession(sd.getFunction("grad"));
     Map<String, INDArray> grads = sd.calculateGradients(ph, gradientTargets);
     List<INDArray> stateGrads = new ArrayList<>();
     for (String k : stateKeys) {
