@@ -4,6 +4,13 @@ import io.liquid4j.layers.AbstractLiquidLayer;
 import io.liquid4j.layers.BackboneActivation;
 import io.liquid4j.layers.CfcLayer;
 import io.liquid4j.layers.CfcMode;
+import io.liquid4j.layers.LtcLayer;
+import io.liquid4j.layers.LtcMapping;
+import io.liquid4j.wiring.NeuronType;
+import io.liquid4j.wiring.Wiring;
+import io.liquid4j.wiring.WiringProvenance;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +24,9 @@ import org.nd4j.shade.jackson.databind.JsonNode;
 /**
  * Builds our layer for an ncps case and maps ncps's parameter names (torch {@code state_dict}) to
  * ours: {@code Linear.weight} is {@code [out, in]}, ours {@code [in, out]}, so weights are
- * transposed.
+ * transposed; LTC tensors are already {@code [pre, post]} and keep their layout. The LTC masks
+ * ({@code sparsity_mask}, {@code sensory_sparsity_mask}) are not trained and not parameters here:
+ * they come from the case's wiring.
  */
 public final class NcpsLayers {
 
@@ -29,6 +38,9 @@ public final class NcpsLayers {
   public static AbstractLiquidLayer layerFor(NcpsCase c) {
     if (c.cell().equals("CfC") && !c.wired()) {
       return cfc(c);
+    }
+    if (c.cell().equals("LTC")) {
+      return ltc(c);
     }
     throw new UnsupportedOperationException("ncps case " + c.name() + ": cell " + c.cell()
         + (c.wired() ? " (wired)" : "") + " is not supported by Liquid4j yet");
@@ -53,6 +65,63 @@ public final class NcpsLayers {
       b.projSize(e.get("proj_size").asInt());
     }
     return b.build();
+  }
+
+  private static LtcLayer ltc(NcpsCase c) {
+    JsonNode e = c.effective();
+    return LtcLayer.builder()
+        .nIn(e.get("input_size").asInt())
+        .wiring(wiring(c.wiring()))
+        .odeUnfolds(e.get("ode_unfolds").asInt())
+        .epsilon(e.get("epsilon").asDouble())
+        .implicitConstraints(e.get("implicit_param_constraints").asBoolean())
+        .inputMapping(mapping(e.get("input_mapping")))
+        .outputMapping(mapping(e.get("output_mapping")))
+        .returnSequences(e.get("return_sequences").asBoolean())
+        .mixedMemory(e.get("mixed_memory").asBoolean())
+        .timespansInput(c.timespans() != null)
+        .dataFormat(RNNFormat.NWC)
+        .build();
+  }
+
+  private static LtcMapping mapping(JsonNode n) {
+    return n == null || n.isNull() ? LtcMapping.NONE
+        : switch (n.asText()) {
+          case "affine" -> LtcMapping.AFFINE;
+          case "linear" -> LtcMapping.LINEAR;
+          default -> LtcMapping.NONE;
+        };
+  }
+
+  /** The case's stored wiring as one of ours, so that our masks equal ncps's. */
+  public static Wiring wiring(JsonNode w) {
+    int[][] layers = new int[w.get("layers").size()][];
+    for (int l = 0; l < layers.length; l++) {
+      JsonNode ids = w.get("layers").get(l);
+      layers[l] = new int[ids.size()];
+      for (int i = 0; i < ids.size(); i++) {
+        layers[l][i] = ids.get(i).asInt();
+      }
+    }
+    List<NeuronType> types = new ArrayList<>();
+    w.get("neuron_types").forEach(t -> types.add(NeuronType.fromNcpsName(t.asText())));
+    Map<String, Object> args = new LinkedHashMap<>();
+    w.get("args").fields().forEachRemaining(a -> args.put(a.getKey(), a.getValue().asInt()));
+    return Wiring.of(intMatrix(w.get("adjacency_matrix")),
+        intMatrix(w.get("sensory_adjacency_matrix")), types, layers,
+        new WiringProvenance("ncps." + w.get("class").asText(), args, null));
+  }
+
+  private static int[][] intMatrix(JsonNode tensor) {
+    double[][] m = NcpsCase.tensor(tensor).toDoubleMatrix();
+    int[][] out = new int[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = new int[m[i].length];
+      for (int j = 0; j < m[i].length; j++) {
+        out[i][j] = (int) m[i][j];
+      }
+    }
+    return out;
   }
 
   /**
@@ -96,11 +165,35 @@ public final class NcpsLayers {
         case "fc.weight", "fc.bias" -> put(out, "fc", suffix(name), v);
         case "lstm.input_map.weight", "lstm.input_map.bias" -> put(out, "lstmInput", suffix(name), v);
         case "lstm.recurrent_map.weight" -> put(out, "lstmRecurrent", "weight", v);
+        // LTC: [S], [S, S] and [F, S] tensors, already [pre, post]: no transpose
+        case "rnn_cell.gleak", "rnn_cell.vleak", "rnn_cell.cm", "rnn_cell.w", "rnn_cell.sigma",
+            "rnn_cell.mu", "rnn_cell.erev", "rnn_cell.sensory_w", "rnn_cell.sensory_sigma",
+            "rnn_cell.sensory_mu", "rnn_cell.sensory_erev" ->
+            out.put(camel(name.substring("rnn_cell.".length())), v.dup('c'));
+        case "rnn_cell.input_w" -> out.put("inputW", v.dup('c'));
+        case "rnn_cell.input_b" -> out.put("inputb", v.dup('c'));
+        case "rnn_cell.output_w" -> out.put("outputW", v.dup('c'));
+        case "rnn_cell.output_b" -> out.put("outputb", v.dup('c'));
         default -> throw new IllegalArgumentException(
             "ncps case " + c.name() + ": no mapping for parameter " + name);
       }
     }
     return out;
+  }
+
+  /** {@code sensory_sigma -> sensorySigma}. */
+  private static String camel(String snake) {
+    StringBuilder sb = new StringBuilder();
+    boolean up = false;
+    for (char ch : snake.toCharArray()) {
+      if (ch == '_') {
+        up = true;
+      } else {
+        sb.append(up ? Character.toUpperCase(ch) : ch);
+        up = false;
+      }
+    }
+    return sb.toString();
   }
 
   private static String suffix(String name) {
