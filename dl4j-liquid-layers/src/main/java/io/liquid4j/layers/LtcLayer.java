@@ -9,6 +9,8 @@ import io.liquid4j.solver.LtcSolver;
 import io.liquid4j.wiring.FullyConnectedWiring;
 import io.liquid4j.wiring.Wiring;
 import io.liquid4j.wiring.WiringSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,6 +119,7 @@ public class LtcLayer extends AbstractLiquidLayer {
     this.mixedMemory = b.mixedMemory;
     this.solver = b.solver;
     this.initRanges = b.initRanges;
+    deriveConstraints();
     realiseWiring();
     validate();
   }
@@ -190,18 +193,25 @@ public class LtcLayer extends AbstractLiquidLayer {
   }
 
   /**
-   * The clipping of {@link #POSITIVE_PARAMETERS} to {@code >= 0} after every update when implicit
-   * constraints are off, else none. Derived from {@code implicitConstraints}, hence not in JSON.
+   * The layer's DL4J constraints: the clipping of {@link #POSITIVE_PARAMETERS} to {@code >= 0} after
+   * every update when implicit constraints are off, else none. Derived from {@code
+   * implicitConstraints} (and kept in DL4J's field, which {@code LayerValidation} reads directly),
+   * hence not written to JSON.
    */
   @Override
   @JsonIgnore
   public List<LayerConstraint> getConstraints() {
+    return super.getConstraints();
+  }
+
+  private void deriveConstraints() {
     if (implicitConstraints) {
-      return null;
+      this.constraints = null;
+    } else {
+      NonNegativeConstraint clip = new NonNegativeConstraint();
+      clip.setParams(new HashSet<>(POSITIVE_PARAMETERS));
+      this.constraints = new ArrayList<>(List.of(clip));
     }
-    NonNegativeConstraint clip = new NonNegativeConstraint();
-    clip.setParams(POSITIVE_PARAMETERS);
-    return List.of(clip);
   }
 
   @Override
@@ -257,6 +267,7 @@ public class LtcLayer extends AbstractLiquidLayer {
 
   public void setImplicitConstraints(boolean implicitConstraints) {
     this.implicitConstraints = implicitConstraints;
+    deriveConstraints();
   }
 
   public LtcMapping getInputMapping() {
