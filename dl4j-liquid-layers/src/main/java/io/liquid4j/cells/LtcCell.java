@@ -11,7 +11,9 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The liquid time-constant (LTC) cell of Hasani et al., "Liquid Time-constant Networks", AAAI 2021,
@@ -82,9 +84,9 @@ public final class LtcCell implements CellGraph {
     // The [S, S] operands of the unfold loop, tiled once to [B, S, S] (adding zeros is exact): the
     // gradient of a broadcast multiply is slow in ND4J M2.1 (~25 ms for [32, 64, 64] against
     // ~0.3 ms forward), a same-shape one is not, and the tiles' own gradient is reduced only once.
-    SDVariable batch = sd.sizeAt(inputs, 0).castTo(org.nd4j.linalg.api.buffer.DataType.INT64);
+    SDVariable batch = sd.sizeAt(inputs, 0).castTo(DataType.INT64);
     SDVariable shape = sd.concat(0, sd.reshape(batch, 1),
-        sd.constant(org.nd4j.linalg.factory.Nd4j.createFromArray((long) s, (long) s)));
+        sd.constant(Nd4j.createFromArray((long) s, (long) s)));
     SDVariable zeros = sd.fill(shape, inputs.dataType(), 0.0);
     SDVariable masked = phi("w").mul(mask);
     wMasked = zeros.add(masked);
