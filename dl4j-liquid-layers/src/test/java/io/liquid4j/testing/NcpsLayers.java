@@ -4,6 +4,8 @@ import io.liquid4j.layers.AbstractLiquidLayer;
 import io.liquid4j.layers.BackboneActivation;
 import io.liquid4j.layers.CfcLayer;
 import io.liquid4j.layers.CfcMode;
+import io.liquid4j.layers.LtcLayer;
+import io.liquid4j.layers.LtcMapping;
 import io.liquid4j.layers.WiredCfcLayer;
 import io.liquid4j.wiring.NeuronType;
 import io.liquid4j.wiring.Wiring;
@@ -23,7 +25,9 @@ import org.nd4j.shade.jackson.databind.JsonNode;
 /**
  * Builds our layer for an ncps case and maps ncps's parameter names (torch {@code state_dict}) to
  * ours: {@code Linear.weight} is {@code [out, in]}, ours {@code [in, out]}, so weights are
- * transposed.
+ * transposed; LTC tensors are already {@code [pre, post]} and keep their layout. The LTC masks
+ * ({@code sparsity_mask}, {@code sensory_sparsity_mask}) are not trained and not parameters here:
+ * they come from the case's wiring.
  */
 public final class NcpsLayers {
 
@@ -38,6 +42,9 @@ public final class NcpsLayers {
     }
     if (c.cell().equals("CfC") && c.wired()) {
       return wiredCfc(c);
+    }
+    if (c.cell().equals("LTC")) {
+      return ltc(c);
     }
     throw new UnsupportedOperationException("ncps case " + c.name() + ": cell " + c.cell()
         + (c.wired() ? " (wired)" : "") + " is not supported by Liquid4j yet");
@@ -108,11 +115,61 @@ public final class NcpsLayers {
         case "fc.weight", "fc.bias" -> put(out, "fc", suffix(name), v);
         case "lstm.input_map.weight", "lstm.input_map.bias" -> put(out, "lstmInput", suffix(name), v);
         case "lstm.recurrent_map.weight" -> put(out, "lstmRecurrent", "weight", v);
+        // LTC: [S], [S, S] and [F, S] tensors, already [pre, post]: no transpose
+        case "rnn_cell.gleak", "rnn_cell.vleak", "rnn_cell.cm", "rnn_cell.w", "rnn_cell.sigma",
+            "rnn_cell.mu", "rnn_cell.erev", "rnn_cell.sensory_w", "rnn_cell.sensory_sigma",
+            "rnn_cell.sensory_mu", "rnn_cell.sensory_erev" ->
+            out.put(camel(name.substring("rnn_cell.".length())), v.dup('c'));
+        case "rnn_cell.input_w" -> out.put("inputW", v.dup('c'));
+        case "rnn_cell.input_b" -> out.put("inputb", v.dup('c'));
+        case "rnn_cell.output_w" -> out.put("outputW", v.dup('c'));
+        case "rnn_cell.output_b" -> out.put("outputb", v.dup('c'));
         default -> throw new IllegalArgumentException(
             "ncps case " + c.name() + ": no mapping for parameter " + name);
       }
     }
     return out;
+  }
+
+  private static LtcLayer ltc(NcpsCase c) {
+    JsonNode e = c.effective();
+    return LtcLayer.builder()
+        .nIn(e.get("input_size").asInt())
+        .wiring(caseWiring(c))
+        .odeUnfolds(e.get("ode_unfolds").asInt())
+        .epsilon(e.get("epsilon").asDouble())
+        .implicitConstraints(e.get("implicit_param_constraints").asBoolean())
+        .inputMapping(mapping(e.get("input_mapping")))
+        .outputMapping(mapping(e.get("output_mapping")))
+        .returnSequences(e.get("return_sequences").asBoolean())
+        .mixedMemory(e.get("mixed_memory").asBoolean())
+        .timespansInput(c.timespans() != null)
+        .dataFormat(RNNFormat.NWC)
+        .build();
+  }
+
+  private static LtcMapping mapping(JsonNode n) {
+    return n == null || n.isNull() ? LtcMapping.NONE
+        : switch (n.asText()) {
+          case "affine" -> LtcMapping.AFFINE;
+          case "linear" -> LtcMapping.LINEAR;
+          default -> LtcMapping.NONE;
+        };
+  }
+
+  /** {@code sensory_sigma -> sensorySigma}. */
+  private static String camel(String snake) {
+    StringBuilder sb = new StringBuilder();
+    boolean up = false;
+    for (char ch : snake.toCharArray()) {
+      if (ch == '_') {
+        up = true;
+      } else {
+        sb.append(up ? Character.toUpperCase(ch) : ch);
+        up = false;
+      }
+    }
+    return sb.toString();
   }
 
   // ---------------------------------------------------------------- wired CfC
@@ -126,7 +183,7 @@ public final class NcpsLayers {
     JsonNode e = c.effective();
     WiredCfcLayer.Builder b = WiredCfcLayer.builder()
         .nIn(e.get("input_size").asInt())
-        .wiring(wiredCfcWiring(c))
+        .wiring(caseWiring(c))
         .mode(CfcMode.valueOf(e.get("mode").asText().toUpperCase(Locale.ROOT)))
         .returnSequences(e.get("return_sequences").asBoolean())
         .mixedMemory(e.get("mixed_memory").asBoolean())
@@ -139,7 +196,7 @@ public final class NcpsLayers {
   }
 
   /** The case's {@code wiring} object (matrices, types, layers) as one of our wirings. */
-  public static Wiring wiredCfcWiring(NcpsCase c) {
+  public static Wiring caseWiring(NcpsCase c) {
     JsonNode w = c.wiring();
     int[][] layers = new int[w.get("layers").size()][];
     for (int l = 0; l < layers.length; l++) {
