@@ -85,6 +85,17 @@ public abstract class AbstractLiquidLayer extends AbstractSameDiffLayer
     Checks.notNull(who, "weightInit", weightInit);
   }
 
+  /**
+   * Applies the builder's DL4J constraints ({@code constrainWeights}, {@code constrainBias}, {@code
+   * constrainAllParameters}), which DL4J's SameDiff layer constructor drops. Call it last in the
+   * outermost constructor, when the settings that decide the parameter keys are set; the
+   * parameter shapes are recomputed later, when {@code nIn} is known.
+   */
+  protected final void initializeBuilderConstraints(Builder<?> b) {
+    initializeConstraints(b);
+    setLayerParams(null);
+  }
+
   @Override
   public String describe() {
     return Checks.who(getClass().getSimpleName(), layerName);

@@ -93,6 +93,7 @@ public class CfcLayer extends AbstractLiquidLayer {
     this.projSize = b.projSize;
     this.mixedMemory = b.mixedMemory;
     validate();
+    initializeBuilderConstraints(b);
   }
 
   /** A builder with ncps's defaults. */

@@ -133,6 +133,28 @@ class CfcLayerTest {
   }
 
   @Test
+  void builderConstraintsAreAppliedAfterEveryUpdate() {
+    CfcLayer layer = CfcLayer.builder().units(3).backboneUnits(4)
+        .constrainWeights(new org.deeplearning4j.nn.conf.constraint.NonNegativeConstraint())
+        .build();
+    MultiLayerNetwork net = Nets.regression(layer, 2, 1, true, RNNFormat.NCW, DataType.DOUBLE,
+        new Adam(0.1), 1);
+    assertEquals(net.getLayerWiseConfigurations(), MultiLayerConfiguration.fromJson(
+        net.getLayerWiseConfigurations().toJson()));
+    net.fit(Nd4j.randn(DataType.DOUBLE, 4, 2, 5), Nd4j.randn(DataType.DOUBLE, 4, 1, 5));
+    Map<String, INDArray> p = net.getLayer(0).paramTable();
+    boolean negativeBias = false;
+    for (Map.Entry<String, INDArray> e : p.entrySet()) {
+      if (e.getKey().endsWith("W")) {
+        assertTrue(e.getValue().minNumber().doubleValue() >= 0, e.getKey() + " was not clipped");
+      } else {
+        negativeBias |= e.getValue().minNumber().doubleValue() < 0;
+      }
+    }
+    assertTrue(negativeBias, "biases are not constrained by constrainWeights");
+  }
+
+  @Test
   void invalidSettingsFailAtBuildNamingLayerArgumentExpectedAndGot() {
     assertMessage("CfcLayer: units must be >= 1, got 0", () -> CfcLayer.builder().build());
     assertMessage("CfcLayer(name=\"c\"): backboneUnits must be >= 1, got 0",
