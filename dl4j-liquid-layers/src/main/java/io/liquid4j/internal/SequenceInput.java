@@ -65,17 +65,45 @@ public record SequenceInput(INDArray features, INDArray elapsed, INDArray mask) 
     return new SequenceInput(features, elapsed, checkMask(who, mask, batch, length, dataType));
   }
 
+  /**
+   * Elapsed times must be finite and {@code >= 0}. The fast path is two reductions; only a failing
+   * input is searched for the first bad value, which the message reports with its sample and step.
+   */
   private static void checkElapsed(String who, INDArray elapsed) {
+    double sum = elapsed.sumNumber().doubleValue();
     double min = elapsed.minNumber().doubleValue();
-    double max = elapsed.maxNumber().doubleValue();
-    if (!Double.isFinite(min) || !Double.isFinite(max) || Double.isNaN(elapsed.sumNumber().doubleValue())) {
-      throw new IllegalArgumentException(who + ": elapsed times (the last input feature) must be "
-          + "finite, got a value of " + (Double.isFinite(min) ? max : min)
-          + " (or NaN)");
+    if (Double.isFinite(sum) && min >= 0) {
+      return;
     }
-    if (min < 0) {
-      throw new IllegalArgumentException(
-          who + ": elapsed times (the last input feature) must be >= 0, got " + min);
+    long steps = elapsed.size(2);
+    double[] values = elapsed.dup('c').data().asDouble(); // [B, 1, T]
+    for (int i = 0; i < values.length; i++) {
+      double v = values[i];
+      String where = " at sample " + (i / steps) + ", step " + (i % steps);
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException(who + ": elapsed times (the last input feature) must "
+            + "be finite, got " + v + where);
+      }
+      if (v < 0) {
+        throw new IllegalArgumentException(who + ": elapsed times (the last input feature) must "
+            + "be >= 0, got " + v + where);
+      }
+    }
+  }
+
+  /**
+   * Checks a feature mask's rank as soon as the network hands it to the layer, before the layers
+   * after it see it (DL4J's own layers fail on a bad mask with messages that name no layer). The
+   * length is checked with the input, in {@link #of}.
+   */
+  public static void checkMaskRank(LiquidGraphSource layer, INDArray mask) {
+    if (mask == null) {
+      return;
+    }
+    boolean ok = mask.rank() == 2 || (mask.rank() == 3 && mask.size(1) == 1);
+    if (!ok) {
+      throw Checks.badShape(layer.describe(), "the feature mask", "[" + mask.size(0) + ", time]",
+          mask.shape());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.liquid4j.runtime;
 
 import io.liquid4j.internal.Checks;
+import io.liquid4j.internal.ParameterChecks;
 import io.liquid4j.internal.SequenceInput;
 import io.liquid4j.internal.SequenceRunner;
 import io.liquid4j.layers.AbstractLiquidLayer;
@@ -63,6 +64,7 @@ public class LiquidRecurrentLayer extends AbstractLayer<AbstractLiquidLayer>
 
   private SequenceRunner runner() {
     if (runner == null) {
+      checkParametersFinite();
       runner = new SequenceRunner(layerConf(), dataType, layerConf().usesDropoutInGraph());
       runner.bind(paramTable);
     }
@@ -287,6 +289,7 @@ public class LiquidRecurrentLayer extends AbstractLayer<AbstractLiquidLayer>
   @Override
   public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray mask, MaskState state,
       int minibatchSize) {
+    SequenceInput.checkMaskRank(layerConf(), mask);
     this.maskArray = mask;
     this.maskState = state;
     if (layerConf().returnSequences()) {
@@ -387,8 +390,17 @@ public class LiquidRecurrentLayer extends AbstractLayer<AbstractLiquidLayer>
       }
     }
     if (runner != null) {
+      checkParametersFinite();
       runner.bind(this.paramTable);
     }
+  }
+
+  /**
+   * Fails when a parameter is NaN or infinite; run when parameters are first bound to a runner
+   * (the first forward pass after init, load, clone or a replica copy), not on every pass.
+   */
+  private void checkParametersFinite() {
+    ParameterChecks.requireFinite(layerConf().describe(), params, paramTable);
   }
 
   @Override
