@@ -4,6 +4,7 @@ import io.liquid4j.cells.CellContext;
 import io.liquid4j.cells.CellGraph;
 import io.liquid4j.internal.Checks;
 import io.liquid4j.internal.LiquidGraphSource;
+import io.liquid4j.internal.WrapperGuard;
 import io.liquid4j.runtime.LiquidRecurrentLayer;
 import java.util.Collection;
 import java.util.List;
@@ -113,6 +114,7 @@ public abstract class AbstractLiquidLayer extends AbstractSameDiffLayer
   public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
       int layerIndex, INDArray paramsView, boolean initializeParams, DataType dataType) {
     validate();
+    WrapperGuard.rejectDl4jRnnWrappers(describe());
     if (nIn < 1) {
       throw new IllegalStateException(describe() + ": nIn is not set: set it on the builder or "
           + "call setInputType(InputType.recurrent(nFeatures)) on the network configuration");
@@ -128,6 +130,7 @@ public abstract class AbstractLiquidLayer extends AbstractSameDiffLayer
 
   @Override
   public InputType getOutputType(int layerIndex, InputType inputType) {
+    WrapperGuard.rejectDl4jRnnWrappers(describe());
     InputType.InputTypeRecurrent r = recurrent(inputType);
     if (returnSequences) {
       return InputType.recurrent(outputSize(), r.getTimeSeriesLength(), dataFormat());

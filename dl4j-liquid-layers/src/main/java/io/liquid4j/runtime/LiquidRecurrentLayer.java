@@ -155,7 +155,7 @@ public class LiquidRecurrentLayer extends AbstractLayer<AbstractLiquidLayer>
    * {@code [1, stateSize]} for all samples alike.
    */
   public void setInitialState(Map<String, INDArray> state) {
-    this.initialState = state == null ? null : new LinkedHashMap<>(checkKeys(state));
+    this.initialState = state == null ? null : new LinkedHashMap<>(checkStateMap(state));
   }
 
   /** Forward passes start from zeros again. */
@@ -208,11 +208,38 @@ public class LiquidRecurrentLayer extends AbstractLayer<AbstractLiquidLayer>
     return state;
   }
 
+  /**
+   * Checks a state map when it is set, before any native call: known keys only, and every part
+   * {@code [B, stateSize]} with one batch size {@code B} for all parts. The batch size is checked
+   * against the input later, when it is known ({@link #checkState}).
+   */
+  private Map<String, INDArray> checkStateMap(Map<String, INDArray> state) {
+    checkKeys(state);
+    int size = layerConf().stateSize();
+    long batch = -1;
+    for (Map.Entry<String, INDArray> e : state.entrySet()) {
+      INDArray p = e.getValue();
+      String what = "state \"" + e.getKey() + "\"";
+      if (p == null) {
+        throw new IllegalArgumentException(layerConf().describe() + ": " + what
+            + " must be an array of shape [batch, " + size + "], got null");
+      }
+      boolean ok = p.rank() == 2 && p.size(1) == size && (batch < 0 || p.size(0) == batch);
+      if (!ok) {
+        String rows = batch < 0 ? "batch" : String.valueOf(batch);
+        throw Checks.badShape(layerConf().describe(), what, "[" + rows + ", " + size + "]",
+            p.shape());
+      }
+      batch = p.size(0);
+    }
+    return state;
+  }
+
   // ---------------------------------------------------------------- RecurrentLayer
 
   @Override
   public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
-    INDArray in = input.rank() == 2 ? asOneStep(input) : input;
+    INDArray in = input.rank() == 2 ? asOneStep(input) : nwcOneStep(input);
     setInput(in, workspaceMgr);
     INDArray out;
     try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
@@ -232,6 +259,18 @@ public class LiquidRecurrentLayer extends AbstractLayer<AbstractLiquidLayer>
         ? twoD.reshape('c', b, 1, f) : twoD.reshape('c', b, f, 1);
   }
 
+  /**
+   * DL4J's networks turn a 2-D step {@code [B, F]} into {@code [B, F, 1]} whatever the layer's
+   * format; an NWC layer reads that as one step {@code [B, 1, F]}. Unambiguous: read as NWC, {@code
+   * [B, F, 1]} would be F steps of one feature, which differs from one step only when F != 1.
+   */
+  private INDArray nwcOneStep(INDArray in) {
+    int features = layerConf().nIn() + (layerConf().timespansInput() ? 1 : 0);
+    boolean dl4jStep = layerConf().dataFormat() == RNNFormat.NWC && in.rank() == 3
+        && in.size(2) == 1 && in.size(1) == features && features != 1;
+    return dl4jStep ? in.reshape('c', in.size(0), 1, features) : in;
+  }
+
   @Override
   public Map<String, INDArray> rnnGetPreviousState() {
     return new LinkedHashMap<>(stateMap);
@@ -241,7 +280,7 @@ public class LiquidRecurrentLayer extends AbstractLayer<AbstractLiquidLayer>
   public void rnnSetPreviousState(Map<String, INDArray> state) {
     stateMap.clear();
     if (state != null) {
-      stateMap.putAll(checkKeys(state));
+      stateMap.putAll(checkStateMap(state));
     }
   }
 
@@ -274,7 +313,7 @@ public class LiquidRecurrentLayer extends AbstractLayer<AbstractLiquidLayer>
   public void rnnSetTBPTTState(Map<String, INDArray> state) {
     tbpttStateMap.clear();
     if (state != null) {
-      tbpttStateMap.putAll(checkKeys(state));
+      tbpttStateMap.putAll(checkStateMap(state));
     }
   }
 
