@@ -180,26 +180,29 @@ class BadInputTest {
   void initialStateOfTheWrongSize() {
     MultiLayerNetwork net = net(false);
     LiquidRecurrentLayer layer = (LiquidRecurrentLayer) net.getLayer(0);
-    layer.setInitialState(Map.of("h", Nd4j.zeros(DataType.DOUBLE, 2, 5)));
-    String msg = CFC + "state \"h\" must have shape [2, 3] (or [1, 3]), got [2, 5]";
-    assertMessage(IllegalArgumentException.class, msg, () -> net.output(x(2, 2, 7)));
-    assertMessage(IllegalArgumentException.class, msg, () -> net.fit(x(2, 2, 7), x(2, 1, 7)));
-    layer.setInitialState(Map.of("h", Nd4j.zeros(DataType.DOUBLE, 3)));
+    // checked when set, before any forward pass
     assertMessage(IllegalArgumentException.class,
-        CFC + "state \"h\" must have shape [2, 3] (or [1, 3]), got [3]",
-        () -> net.output(x(2, 2, 7)));
+        CFC + "state \"h\" must have shape [batch, 3], got [2, 5]",
+        () -> layer.setInitialState(Map.of("h", Nd4j.zeros(DataType.DOUBLE, 2, 5))));
+    assertMessage(IllegalArgumentException.class,
+        CFC + "state \"h\" must have shape [batch, 3], got [3]",
+        () -> layer.setInitialState(Map.of("h", Nd4j.zeros(DataType.DOUBLE, 3))));
     assertMessage(IllegalArgumentException.class,
         CFC + "unknown state key \"c\", expected one of [h]",
         () -> layer.setInitialState(Map.of("c", Nd4j.zeros(DataType.DOUBLE, 2, 3))));
+    // a well-formed state for another batch size fails at the forward pass, naming both
+    layer.setInitialState(Map.of("h", Nd4j.zeros(DataType.DOUBLE, 4, 3)));
+    String msg = CFC + "state \"h\" must have shape [2, 3] (or [1, 3]), got [4, 3]";
+    assertMessage(IllegalArgumentException.class, msg, () -> net.output(x(2, 2, 7)));
+    assertMessage(IllegalArgumentException.class, msg, () -> net.fit(x(2, 2, 7), x(2, 1, 7)));
   }
 
   @Test
   void streamingStateOfTheWrongSize() {
     MultiLayerNetwork net = net(false);
-    net.rnnSetPreviousState(0, Map.of("h", Nd4j.zeros(DataType.DOUBLE, 2, 4)));
     assertMessage(IllegalArgumentException.class,
-        CFC + "state \"h\" must have shape [2, 3] (or [1, 3]), got [2, 4]",
-        () -> net.rnnTimeStep(x(2, 2)));
+        CFC + "state \"h\" must have shape [batch, 3], got [2, 4]",
+        () -> net.rnnSetPreviousState(0, Map.of("h", Nd4j.zeros(DataType.DOUBLE, 2, 4))));
     // a stream of batch 2 continued with batch 4
     net.rnnClearPreviousState();
     net.rnnTimeStep(x(2, 2));
