@@ -210,7 +210,7 @@ public class LiquidRecurrentLayer extends AbstractLayer<AbstractLiquidLayer>
 
   @Override
   public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
-    INDArray in = input.rank() == 2 ? asOneStep(input) : input;
+    INDArray in = input.rank() == 2 ? asOneStep(input) : networkReshapedStep(input);
     setInput(in, workspaceMgr);
     INDArray out;
     try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
@@ -228,6 +228,21 @@ public class LiquidRecurrentLayer extends AbstractLayer<AbstractLiquidLayer>
     long f = twoD.size(1);
     return layerConf().dataFormat() == RNNFormat.NWC
         ? twoD.reshape('c', b, 1, f) : twoD.reshape('c', b, f, 1);
+  }
+
+  /**
+   * {@code MultiLayerNetwork} and {@code ComputationGraph} reshape a 2-D step {@code [B, F]} to
+   * {@code [B, F, 1]} before calling {@link #rnnTimeStep}, whatever the layer's format. In NWC that
+   * array is no valid sequence ({@code [B, T, F]} would need {@code F == 1}, where both layouts
+   * agree), so it is read back as the one step it is.
+   */
+  private INDArray networkReshapedStep(INDArray in) {
+    int features = layerConf().nIn() + (layerConf().timespansInput() ? 1 : 0);
+    if (layerConf().dataFormat() == RNNFormat.NWC && in.rank() == 3 && features != 1
+        && in.size(1) == features && in.size(2) == 1) {
+      return in.reshape('c', in.size(0), 1, features);
+    }
+    return in;
   }
 
   @Override
