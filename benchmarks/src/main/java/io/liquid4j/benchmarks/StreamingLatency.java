@@ -44,9 +44,10 @@ public final class StreamingLatency {
       if (model.equals("lstm")) {
         lstm = median;
       }
+      String ratio = Double.isNaN(lstm) ? "" // LSTM not measured (yet): list it first
+          : String.format(Locale.ROOT, "  (%.2fx LSTM)", median / lstm);
       System.out.printf(Locale.ROOT, "%-5s params=%6d  rnnTimeStep median %7.1f us  p90 %7.1f us"
-          + "  (%.2fx LSTM)%n", model, net.numParams(), median, ns[steps * 9 / 10] / 1e3,
-          median / lstm);
+          + "%s%n", model, net.numParams(), median, ns[steps * 9 / 10] / 1e3, ratio);
     }
   }
 }
