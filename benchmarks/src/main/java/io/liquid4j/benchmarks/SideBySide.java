@@ -8,7 +8,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Training-step medians of CfC and DL4J's LSTM measured in one run, and the first-call time of
+ * Training-step medians of CfC, GRU and DL4J's LSTM measured in one run, and the first-call time of
  * a new sequence length (graph build plus gradient function). Arguments: {@code [iterations]
  * [batch] [steps] [units]}, defaults {@code 20 32 50 64}.
  */
@@ -27,7 +27,7 @@ public final class SideBySide {
         System.getenv("OMP_NUM_THREADS"), batch, steps, units, nIn);
     DataSet data = Workloads.data(batch, nIn, steps, 7);
     double lstm = 0;
-    for (String model : new String[] {"lstm", "cfc"}) {
+    for (String model : new String[] {"lstm", "gru", "cfc"}) {
       MultiLayerNetwork net = Workloads.network(Workloads.recurrent(model, units), nIn);
       long t0 = System.nanoTime();
       net.fit(data);

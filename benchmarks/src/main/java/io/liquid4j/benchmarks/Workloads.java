@@ -1,6 +1,7 @@
 package io.liquid4j.benchmarks;
 
 import io.liquid4j.layers.CfcLayer;
+import io.liquid4j.layers.GruLayer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -25,6 +26,7 @@ public final class Workloads {
     return switch (model) {
       case "cfc" -> CfcLayer.builder().units(units).backboneUnits(128).build();
       case "lstm" -> new LSTM.Builder().nOut(units).activation(Activation.TANH).build();
+      case "gru" -> GruLayer.builder().units(units).build();
       default -> throw new IllegalArgumentException("unknown model " + model);
     };
   }

@@ -83,7 +83,17 @@ public abstract class AbstractLiquidLayer extends AbstractSameDiffLayer
       throw new IllegalArgumentException(who + ": maxChunkLength must be a power of two in [1, "
           + MAX_MAX_CHUNK_LENGTH + "], got " + maxChunkLength);
     }
-    Checks.notNull(who, "weightInit", weightInit);
+    if (!weightInitOptional()) {
+      Checks.notNull(who, "weightInit", weightInit);
+    }
+  }
+
+  /**
+   * Whether {@code weightInit} may be null, meaning the layer's own default initialisation (as
+   * {@link GruLayer}'s PyTorch default, which no DL4J {@link WeightInit} expresses). False here.
+   */
+  protected boolean weightInitOptional() {
+    return false;
   }
 
   /**

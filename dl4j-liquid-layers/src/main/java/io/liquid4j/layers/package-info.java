@@ -1,7 +1,8 @@
 /**
  * Liquid layer configurations for DL4J, used like DL4J's own {@code LSTM}: {@link
- * io.liquid4j.layers.CfcLayer} (dense CfC) and {@link io.liquid4j.layers.WiredCfcLayer} (CfC on a
- * sparse {@link io.liquid4j.wiring.Wiring}, such as a neural circuit policy). Every layer is a
+ * io.liquid4j.layers.CfcLayer} (dense CfC), {@link io.liquid4j.layers.WiredCfcLayer} (CfC on a
+ * sparse {@link io.liquid4j.wiring.Wiring}, such as a neural circuit policy), and {@link
+ * io.liquid4j.layers.GruLayer} (PyTorch's GRU, the gated baseline DL4J lacks). Every layer is a
  * SameDiff layer run by {@link io.liquid4j.runtime.LiquidRecurrentLayer}.
  */
 package io.liquid4j.layers;

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *   --epochs N     epochs per model and learning rate (default 30)
  *   --hidden N     hidden units of the recurrent layer (default 64)
  *   --batch N      mini-batch size (default 64)
- *   --models A,B   models to compare, from cfc,lstm,simplernn (default: all)
+ *   --models A,B   models to compare, from cfc,lstm,gru,simplernn (default: all)
  *   --seed N       seed of split, initialisation and shuffling (default 42)
  *   --out DIR      directory for the plots (default target/examples/compare)
  *   --limit N      use only about N of the 1797 images, 0 = all (default 0)

@@ -1,6 +1,7 @@
 package io.liquid4j.examples;
 
 import io.liquid4j.layers.CfcLayer;
+import io.liquid4j.layers.GruLayer;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -24,7 +25,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <p>Parameter counts, for {@code h} hidden units, {@code n} inputs and {@code k} classes (output
  * layer {@code h*k + k} in all): CfC with a backbone of {@code h} units {@code (n + h) h + h + 4(h h
- * + h)}; LSTM {@code 4(n h + h h + h)}; SimpleRnn {@code n h + h h + h}.
+ * + h)}; LSTM {@code 4(n h + h h + h)}; GRU {@code 3(n h + h h + 2h)} ({@code inputW},
+ * {@code recurrentW} and PyTorch's two biases); SimpleRnn {@code n h + h h + h}.
  */
 public final class Models {
 
@@ -40,6 +42,8 @@ public final class Models {
         new ModelSpec("cfc", s -> classifier(s, CfcLayer.builder().units(s.hidden())
             .backboneUnits(s.hidden()).returnSequences(false).build())),
         new ModelSpec("lstm", s -> lastStep(new LSTM.Builder().nOut(s.hidden()).build(), s)),
+        new ModelSpec("gru", s -> classifier(s, GruLayer.builder().units(s.hidden())
+            .returnSequences(false).build())),
         new ModelSpec("simplernn", s -> lastStep(new SimpleRnn.Builder().nOut(s.hidden()).build(), s)));
   }
 

@@ -18,7 +18,7 @@ class CompareOptionsTest {
     assertEquals(CompareOptions.DEFAULT_EPOCHS, o.epochs());
     assertEquals(64, o.hidden());
     assertEquals(64, o.batch());
-    assertEquals(List.of("cfc", "lstm", "simplernn"), o.models());
+    assertEquals(List.of("cfc", "lstm", "gru", "simplernn"), o.models());
     assertEquals(Path.of("target/examples/compare"), o.out());
     assertEquals(0, o.limit());
     assertEquals(List.of(1e-2, 3e-3), o.learningRates());
@@ -41,7 +41,7 @@ class CompareOptionsTest {
     assertMessage("--hidden expects an integer, got \"many\"", "--hidden", "many");
     assertMessage("--batch must be >= 1, got 0", "--batch", "0");
     assertMessage("--seed needs a value, got none", "--seed");
-    assertMessage("unknown model \"gru\", expected one of [cfc, lstm, simplernn]", "--models", "gru");
+    assertMessage("unknown model \"ltc\", expected one of [cfc, lstm, gru, simplernn]", "--models", "ltc");
     assertMessage("--lrs: each must be > 0 and finite, got -1.0", "--lrs", "0.01,-1");
     assertMessage("--lrs expects a number, got \"fast\"", "--lrs", "fast");
     assertMessage("--lrs must name at least one learning rate, got none", "--lrs", ",");

@@ -26,7 +26,7 @@ class CompareTest {
         String.valueOf(h), "--limit", "200", "--lrs", "0.01,0.003", "--out", out.toString());
     CompareReport report = Compare.run(options);
 
-    assertEquals(List.of("cfc", "lstm", "simplernn"),
+    assertEquals(List.of("cfc", "lstm", "gru", "simplernn"),
         report.rows().stream().map(CompareReport.Row::model).toList());
     int n = DigitsData.FEATURES;
     int k = DigitsData.CLASSES;
@@ -34,6 +34,8 @@ class CompareTest {
     assertEquals((long) (n + h) * h + h + 4L * (h * h + h) + outputLayer,
         report.row("cfc").parameters());
     assertEquals(4L * (n * h + h * h + h) + outputLayer, report.row("lstm").parameters());
+    // GRU: inputW [n, 3h] + recurrentW [h, 3h] + inputb [3h] + recurrentb [3h] (PyTorch's biases)
+    assertEquals(3L * (n * h + h * h + 2 * h) + outputLayer, report.row("gru").parameters());
     assertEquals((long) n * h + h * h + h + outputLayer, report.row("simplernn").parameters());
 
     DigitsData.Partition data = DigitsData.load().partition(
