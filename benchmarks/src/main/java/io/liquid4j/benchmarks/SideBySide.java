@@ -10,7 +10,8 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * Training-step medians of CfC, GRU and DL4J's LSTM measured in one run, and the first-call time of
  * a new sequence length (graph build plus gradient function). Arguments: {@code [iterations]
- * [batch] [steps] [units]}, defaults {@code 20 32 50 64}.
+ * [batch] [steps] [units] [models]}, defaults {@code 20 32 50 64 lstm,cfc} (models: lstm, cfc,
+ * gru, ltc, ltc-ncp; list lstm first for the ratios).
  */
 public final class SideBySide {
 
@@ -22,11 +23,12 @@ public final class SideBySide {
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     int steps = args.length > 2 ? Integer.parseInt(args[2]) : 50;
     int units = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+    String[] models = (args.length > 4 ? args[4] : "lstm,cfc").split(",");
     int nIn = 8;
     System.out.printf(Locale.ROOT, "OMP_NUM_THREADS=%s batch=%d T=%d units=%d nIn=%d%n",
         System.getenv("OMP_NUM_THREADS"), batch, steps, units, nIn);
     DataSet data = Workloads.data(batch, nIn, steps, 7);
-    double lstm = 0;
+    double lstm = Double.NaN;
     for (String model : new String[] {"lstm", "gru", "cfc"}) {
       MultiLayerNetwork net = Workloads.network(Workloads.recurrent(model, units), nIn);
       long t0 = System.nanoTime();

@@ -1,6 +1,8 @@
 package io.liquid4j.benchmarks;
 
 import io.liquid4j.layers.CfcLayer;
+import io.liquid4j.layers.LtcLayer;
+import io.liquid4j.wiring.AutoNcpWiring;
 import io.liquid4j.layers.GruLayer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -27,6 +29,8 @@ public final class Workloads {
       case "cfc" -> CfcLayer.builder().units(units).backboneUnits(128).build();
       case "lstm" -> new LSTM.Builder().nOut(units).activation(Activation.TANH).build();
       case "gru" -> GruLayer.builder().units(units).build();
+      case "ltc" -> LtcLayer.builder().units(units).build(); // fully connected, 6 unfolds
+      case "ltc-ncp" -> LtcLayer.builder().wiring(new AutoNcpWiring(units, 1)).build();
       default -> throw new IllegalArgumentException("unknown model " + model);
     };
   }
