@@ -137,13 +137,9 @@ public final class NcpWiringTour {
         trainWindows, testWindows, options.window(), task.mean(), task.std(), task.trainMax(),
         100 * task.shareAboveTrainingRange()));
 
-    MultiLayerNetwork ltcNet = network(options, LtcLayer.builder().wiring(wiring)
-        .odeUnfolds(options.odeUnfolds()).returnSequences(false).build(),
-        new LossLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).build());
+    MultiLayerNetwork ltcNet = ltcNetwork(options, wiring);
     int hidden = lstmHiddenFor(ltcNet.numParams());
-    MultiLayerNetwork lstmNet = network(options, new LastTimeStep(new LSTM.Builder().nOut(hidden)
-        .build()), new OutputLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY)
-        .nOut(1).build());
+    MultiLayerNetwork lstmNet = lstmNetwork(options, hidden);
     NcpWiringTourReport.Model ltc = train("ltc-ncp", ltcNet, task, options);
     NcpWiringTourReport.Model lstm = train("lstm (h=" + hidden + ")", lstmNet, task, options);
 
@@ -189,6 +185,33 @@ public final class NcpWiringTour {
   public static long lstmParameters(int hidden) {
     long h = hidden;
     return 4 * (INPUTS * h + h * h + h) + h + 1;
+  }
+
+  /**
+   * The tour's LTC: {@link LtcLayer} on {@code wiring} returning its last step, then a {@link
+   * LossLayer} (identity, MSE) on the motor neuron.
+   *
+   * @param options window, unfolds, seed and learning rate
+   * @param wiring a wiring with {@value #INPUTS} input and one motor neuron
+   * @return the initialised network
+   */
+  public static MultiLayerNetwork ltcNetwork(NcpWiringTourOptions options, Wiring wiring) {
+    return network(options, LtcLayer.builder().wiring(wiring).odeUnfolds(options.odeUnfolds())
+        .returnSequences(false).build(),
+        new LossLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).build());
+  }
+
+  /**
+   * The tour's LSTM: DL4J {@link LSTM} in {@link LastTimeStep}, then an {@link OutputLayer}
+   * (identity, MSE, one output).
+   *
+   * @param options window, seed and learning rate
+   * @param hidden LSTM units
+   * @return the initialised network, with {@link #lstmParameters(int)} parameters
+   */
+  public static MultiLayerNetwork lstmNetwork(NcpWiringTourOptions options, int hidden) {
+    return network(options, new LastTimeStep(new LSTM.Builder().nOut(hidden).build()),
+        new OutputLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).nOut(1).build());
   }
 
   private static MultiLayerNetwork network(NcpWiringTourOptions options, Layer... layers) {

@@ -117,6 +117,10 @@ public record NcpWiringTourReport(
     lines.add(String.format(Locale.ROOT, "%-10s %d epochs, batch %d, Adam lr %s, LTC %d ODE"
         + " unfolds, seed %d", "training", options.epochs(), options.batch(),
         options.learningRate(), options.odeUnfolds(), options.seed()));
+    if (options.window() == NcpWiringTourOptions.DEFAULT_WINDOW
+        && options.odeUnfolds() == NcpWiringTourOptions.DEFAULT_ODE_UNFOLDS) {
+      lines.add(String.format(Locale.ROOT, "%-10s %s", "note", NcpWiringTourOptions.REDUCED_FOR_TIME));
+    }
     for (Path f : files()) {
       lines.add("wrote " + f.toAbsolutePath().normalize());
     }
