@@ -239,6 +239,7 @@ public final class NcpWiringTour {
     DataSet train = task.train().copy(); // shuffled in place, the same order for both models
     List<Double> losses = new ArrayList<>();
     long trainNanos = 0;
+    long firstNanos = 0;
     for (int epoch = 1; epoch <= options.epochs(); epoch++) {
       train.shuffle(options.seed() + epoch);
       long t0 = System.nanoTime();
@@ -249,6 +250,7 @@ public final class NcpWiringTour {
       }
       long nanos = System.nanoTime() - t0;
       trainNanos += nanos;
+      firstNanos = epoch == 1 ? nanos : firstNanos;
       losses.add(lossSum / train.numExamples());
       LOG.info(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.5f, %.1f s", name, epoch,
           options.epochs(), losses.get(losses.size() - 1), nanos / 1e9));
@@ -256,7 +258,10 @@ public final class NcpWiringTour {
     double[] predicted = task.toPpm(net.output(task.test().getFeatures(), false));
     double rmse = task.rmse(predicted);
     LOG.info(String.format(Locale.ROOT, "%s: test RMSE %.3f ppm", name, rmse));
-    return new NcpWiringTourReport.Model(name, net.numParams(), rmse,
-        trainNanos / 1e6 / options.epochs(), losses, predicted);
+    // the first epoch also builds the SameDiff graphs (seconds for the LTC): reported apart
+    double laterMillis = options.epochs() > 1
+        ? (trainNanos - firstNanos) / 1e6 / (options.epochs() - 1) : firstNanos / 1e6;
+    return new NcpWiringTourReport.Model(name, net.numParams(), rmse, laterMillis,
+        firstNanos / 1e6, losses, predicted);
   }
 }

@@ -37,7 +37,7 @@ public record NcpWiringTourOptions(
    * them.
    */
   public static final String REDUCED_FOR_TIME = "defaults reduced for time: window 12 (not 24), 3"
-      + " LTC unfolds (ncps: 6), 10 epochs; an LTC step costs about 8x an LSTM step here";
+      + " LTC unfolds (ncps: 6), 10 epochs; an LTC epoch costs several LSTM epochs (train_ms/epoch)";
   /** Default {@code --lr}. */
   public static final double DEFAULT_LEARNING_RATE = 0.01;
   /** Default {@code --test-from}: train on 1958-1999, test on 2000-2020. */
