@@ -4,7 +4,9 @@ import io.liquid4j.cells.CellContext;
 import io.liquid4j.cells.CellGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -31,10 +33,8 @@ final class ChunkGraph {
   static final String INPUT = "x";
   static final String ELAPSED = "dt";
   static final String MASK = "mask";
-  static final String OUTPUT = "y";
   static final String OUTPUT_EPSILON = "epsY";
   private static final String STATE_IN = "s0";
-  private static final String STATE_OUT = "sOut";
   private static final String STATE_EPSILON = "epsS";
   private static final String DROPOUT = "drop";
 
@@ -47,10 +47,14 @@ final class ChunkGraph {
   private final List<DropoutInput> dropoutInputs;
   private final List<String> gradientTargets;
   private boolean gradientReady;
+  private final String outputName;
+  private final List<String> stateOutputNames;
 
   private ChunkGraph(
       SameDiff sd, GraphKey key, List<String> stateKeys, List<DropoutInput> dropouts,
-      List<String> gradientTargets) {
+      List<String> gradientTargets, String outputName, List<String> stateOutputNames) {
+    this.outputName = outputName;
+    this.stateOutputNames = stateOutputNames;
     this.sd = sd;
     this.key = key;
     this.stateKeys = stateKeys;
@@ -114,11 +118,13 @@ final class ChunkGraph {
     } else {
       y = cell.readout(state.get(0));
     }
-    y = sd.identity(OUTPUT, y);
+    // Outputs are read by their own names: an identity op per output would cost a call each time.
     SDVariable loss = y.mul(sd.placeHolder(OUTPUT_EPSILON, dataType, epsilonShape(layer, c))).sum();
+    List<String> stateOutputs = new ArrayList<>();
     for (int i = 0; i < stateKeys.size(); i++) {
       String k = stateKeys.get(i);
-      SDVariable out = sd.identity(STATE_OUT + k, state.get(i));
+      SDVariable out = state.get(i);
+      stateOutputs.add(out.name());
       loss = loss.add(out.mul(sd.placeHolder(STATE_EPSILON + k, dataType, -1, stateSize)).sum());
     }
     loss = sd.identity("loss", loss);
@@ -132,7 +138,7 @@ final class ChunkGraph {
     for (String k : stateKeys) {
       targets.add(STATE_IN + k);
     }
-    return new ChunkGraph(sd, key, stateKeys, dropouts, targets);
+    return new ChunkGraph(sd, key, stateKeys, dropouts, targets, y.name(), stateOutputs);
   }
 
   private static long[] epsilonShape(LiquidGraphSource layer, int c) {
@@ -154,6 +160,9 @@ final class ChunkGraph {
   }
 
   private static List<SDVariable> unstackSteps(SameDiff sd, SDVariable perStep, int c) {
+    if (c == 1) { // [B, n, 1] -> [B, n]: one op instead of unstack
+      return List.of(sd.squeeze(perStep, 2));
+    }
     List<SDVariable> out = new ArrayList<>(c);
     for (SDVariable v : sd.unstack(perStep, 2, c)) {
       out.add(v);
@@ -193,18 +202,16 @@ final class ChunkGraph {
 
   /** Forward pass of one chunk: output and final states. */
   ChunkResult forward(ChunkInputs in) {
-    List<String> outputs = new ArrayList<>();
-    outputs.add(OUTPUT);
-    for (String k : stateKeys) {
-      outputs.add(STATE_OUT + k);
-    }
+    Set<String> outputs = new LinkedHashSet<>();
+    outputs.add(outputName);
+    outputs.addAll(stateOutputNames);
     ensureSession(sd);
-    Map<String, INDArray> out = sd.output(placeholders(in), outputs);
+    Map<String, INDArray> out = sd.output(placeholders(in), new ArrayList<>(outputs));
     List<INDArray> finalStates = new ArrayList<>();
-    for (String k : stateKeys) {
-      finalStates.add(out.get(STATE_OUT + k).dup());
+    for (String name : stateOutputNames) {
+      finalStates.add(out.get(name).dup());
     }
-    INDArray y = out.get(OUTPUT).dup();
+    INDArray y = out.get(outputName).dup();
     sd.clearPlaceholders(true);
     sd.clearOpInputs();
     return new ChunkResult(y, finalStates);
