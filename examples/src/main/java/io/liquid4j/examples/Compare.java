@@ -73,22 +73,12 @@ public final class Compare {
    * @param args see the class documentation; {@code --help} prints the usage
    */
   public static void main(String[] args) {
-    if (CompareOptions.wantsHelp(args)) {
-      System.out.println(CompareOptions.USAGE);
-      return;
-    }
-    CompareOptions options;
-    try {
-      options = CompareOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("Compare: " + e.getMessage());
-      System.err.println(CompareOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    CompareReport report = run(options);
-    System.out.println(report.table());
-    report.files().forEach(f -> System.out.println("wrote " + f.toAbsolutePath().normalize()));
+    Args.parseOrExit("Compare", CompareOptions.USAGE, CompareOptions::parse, args)
+        .ifPresent(options -> {
+          CompareReport report = run(options);
+          System.out.println(report.table());
+          report.files().forEach(f -> System.out.println("wrote " + f.toAbsolutePath().normalize()));
+        });
   }
 
   /**

@@ -83,20 +83,9 @@ public final class NcpWiringTour {
    * @param args see {@link NcpWiringTourOptions#USAGE}; {@code --help} prints it
    */
   public static void main(String[] args) {
-    if (CompareOptions.wantsHelp(args)) {
-      System.out.println(NcpWiringTourOptions.USAGE);
-      return;
-    }
-    NcpWiringTourOptions options;
-    try {
-      options = NcpWiringTourOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("NcpWiringTour: " + e.getMessage());
-      System.err.println(NcpWiringTourOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    run(options).lines().forEach(System.out::println);
+    Args.parseOrExit(
+            "NcpWiringTour", NcpWiringTourOptions.USAGE, NcpWiringTourOptions::parse, args)
+        .ifPresent(options -> run(options).lines().forEach(System.out::println));
   }
 
   /**
