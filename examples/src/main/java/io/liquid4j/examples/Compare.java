@@ -74,10 +74,11 @@ public final class Compare {
    */
   public static void main(String[] args) {
     Args.parseOrExit("Compare", CompareOptions.USAGE, CompareOptions::parse, args)
-        .ifPresent(options -> {
-          CompareReport report = run(options);
+        .map(Compare::run)
+        .ifPresent(report -> {
           System.out.println(report.table());
-          report.files().forEach(f -> System.out.println("wrote " + f.toAbsolutePath().normalize()));
+          report.files().forEach(
+              f -> System.out.println("wrote " + f.toAbsolutePath().normalize()));
         });
   }
 
@@ -158,15 +159,10 @@ public final class Compare {
       INDArray runBest = null;
       long start = System.nanoTime();
       for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-        train.shuffle(options.seed() + epoch);
-        long t0 = System.nanoTime();
-        double lossSum = 0;
-        for (DataSet batch : train.batchBy(options.batch())) {
-          net.fit(batch);
-          lossSum += net.score() * batch.numExamples();
-        }
-        trainNanos += System.nanoTime() - t0;
-        double loss = lossSum / train.numExamples();
+        TrainingEpoch fitted =
+            TrainingEpoch.fit(net, train, options.batch(), options.seed() + epoch);
+        trainNanos += fitted.nanos();
+        double loss = fitted.meanLoss();
         double accuracy = accuracy(net, data.validation());
         if (accuracies.stream().allMatch(a -> accuracy > a)) {
           runBest = net.params().dup(); // the checkpoint of this run so far
