@@ -115,6 +115,8 @@ public record NcpWiringTourOptions(
     long seed = d.seed();
     Path out = d.out();
     int limit = d.limit();
+    // Every malformed value reads "--name expects a number", integers included (as
+    // NcpWiringTourTest checks), hence one catch here rather than Args.Option#integer.
     for (Args.Option o : Args.options(args)) {
       try {
         switch (o.name()) {
