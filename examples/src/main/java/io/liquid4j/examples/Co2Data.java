@@ -1,11 +1,6 @@
 package io.liquid4j.examples;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -46,40 +41,19 @@ public final class Co2Data {
   public static Co2Data load() {
     List<LocalDate> dates = new ArrayList<>();
     List<Double> values = new ArrayList<>();
-    try (InputStream in = Co2Data.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new UncheckedIOException(
-            new IOException("resource not found on classpath: " + RESOURCE));
+    for (ClasspathCsv.Row row : ClasspathCsv.read(RESOURCE, 3)) {
+      String[] cells = row.cells();
+      LocalDate date;
+      try {
+        date = LocalDate.parse(cells[0].trim());
+        values.add(Double.parseDouble(cells[1].trim()));
+      } catch (DateTimeParseException | NumberFormatException e) {
+        throw row.error(e.getMessage(), e);
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      reader.readLine(); // header
-      String line;
-      int lineNo = 1;
-      while ((line = reader.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cells = line.split(",");
-        if (cells.length != 3) {
-          throw new IllegalStateException(
-              RESOURCE + " line " + lineNo + ": expected 3 values, got " + cells.length);
-        }
-        LocalDate date;
-        try {
-          date = LocalDate.parse(cells[0].trim());
-          values.add(Double.parseDouble(cells[1].trim()));
-        } catch (DateTimeParseException | NumberFormatException e) {
-          throw new IllegalStateException(RESOURCE + " line " + lineNo + ": " + e.getMessage(), e);
-        }
-        if (!dates.isEmpty() && !date.isAfter(dates.get(dates.size() - 1))) {
-          throw new IllegalStateException(RESOURCE + " line " + lineNo
-              + ": expected a date after " + dates.get(dates.size() - 1) + ", got " + date);
-        }
-        dates.add(date);
+      if (!dates.isEmpty() && !date.isAfter(dates.get(dates.size() - 1))) {
+        throw row.error("expected a date after " + dates.get(dates.size() - 1) + ", got " + date);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      dates.add(date);
     }
     return new Co2Data(dates.toArray(new LocalDate[0]),
         values.stream().mapToDouble(Double::doubleValue).toArray());

@@ -73,22 +73,13 @@ public final class Compare {
    * @param args see the class documentation; {@code --help} prints the usage
    */
   public static void main(String[] args) {
-    if (CompareOptions.wantsHelp(args)) {
-      System.out.println(CompareOptions.USAGE);
-      return;
-    }
-    CompareOptions options;
-    try {
-      options = CompareOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("Compare: " + e.getMessage());
-      System.err.println(CompareOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    CompareReport report = run(options);
-    System.out.println(report.table());
-    report.files().forEach(f -> System.out.println("wrote " + f.toAbsolutePath().normalize()));
+    Args.parseOrExit("Compare", CompareOptions.USAGE, CompareOptions::parse, args)
+        .map(Compare::run)
+        .ifPresent(report -> {
+          System.out.println(report.table());
+          report.files().forEach(
+              f -> System.out.println("wrote " + f.toAbsolutePath().normalize()));
+        });
   }
 
   /**
@@ -168,15 +159,10 @@ public final class Compare {
       INDArray runBest = null;
       long start = System.nanoTime();
       for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-        train.shuffle(options.seed() + epoch);
-        long t0 = System.nanoTime();
-        double lossSum = 0;
-        for (DataSet batch : train.batchBy(options.batch())) {
-          net.fit(batch);
-          lossSum += net.score() * batch.numExamples();
-        }
-        trainNanos += System.nanoTime() - t0;
-        double loss = lossSum / train.numExamples();
+        TrainingEpoch fitted =
+            TrainingEpoch.fit(net, train, options.batch(), options.seed() + epoch);
+        trainNanos += fitted.nanos();
+        double loss = fitted.meanLoss();
         double accuracy = accuracy(net, data.validation());
         if (accuracies.stream().allMatch(a -> accuracy > a)) {
           runBest = net.params().dup(); // the checkpoint of this run so far

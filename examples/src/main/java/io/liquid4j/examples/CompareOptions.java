@@ -64,10 +64,10 @@ public record CompareOptions(
    * @throws IllegalArgumentException naming the option, for a value out of range or an unknown model
    */
   public CompareOptions {
-    atLeast("--epochs", epochs, 1);
-    atLeast("--hidden", hidden, 1);
-    atLeast("--batch", batch, 1);
-    atLeast("--limit", limit, 0);
+    Args.atLeast("--epochs", epochs, 1);
+    Args.atLeast("--hidden", hidden, 1);
+    Args.atLeast("--batch", batch, 1);
+    Args.atLeast("--limit", limit, 0);
     if (learningRates == null || learningRates.isEmpty()) {
       throw new IllegalArgumentException("--lrs must name at least one learning rate, got none");
     }
@@ -114,30 +114,18 @@ public record CompareOptions(
     Path out = d.out();
     int limit = d.limit();
     List<Double> lrs = d.learningRates();
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      String value;
-      int eq = name.indexOf('=');
-      if (eq > 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException(name + " needs a value, got none");
-      }
-      switch (name) {
-        case "--epochs" -> epochs = integer(name, value);
-        case "--hidden" -> hidden = integer(name, value);
-        case "--batch" -> batch = integer(name, value);
-        case "--models" -> models = Arrays.stream(value.split(","))
+    for (Args.Option o : Args.options(args)) {
+      switch (o.name()) {
+        case "--epochs" -> epochs = o.integer();
+        case "--hidden" -> hidden = o.integer();
+        case "--batch" -> batch = o.integer();
+        case "--models" -> models = Arrays.stream(o.value().split(","))
             .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
-        case "--seed" -> seed = longInteger(name, value);
-        case "--out" -> out = Path.of(value);
-        case "--limit" -> limit = integer(name, value);
-        case "--lrs" -> lrs = numbers(name, value);
-        default -> throw new IllegalArgumentException("unknown option " + name
-            + ", expected one of --epochs --hidden --batch --models --seed --out --limit --lrs --help");
+        case "--seed" -> seed = o.longInteger();
+        case "--out" -> out = Path.of(o.value());
+        case "--limit" -> limit = o.integer();
+        case "--lrs" -> lrs = o.numbers();
+        default -> throw o.unknown(USAGE);
       }
     }
     return new CompareOptions(epochs, hidden, batch, models, seed, out, limit, lrs);
@@ -148,7 +136,7 @@ public record CompareOptions(
    * @return whether they ask for the usage text ({@code --help} or {@code -h})
    */
   public static boolean wantsHelp(String... args) {
-    return Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+    return Args.wantsHelp(args);
   }
 
   private static List<String> defaultModels() {
@@ -158,40 +146,5 @@ public record CompareOptions(
   /** @return the rates as {@code --lrs} spells them, e.g. {@code 0.01,0.003} */
   static String lrs(List<Double> rates) {
     return String.join(",", rates.stream().map(r -> String.valueOf(r.doubleValue())).toList());
-  }
-
-  private static int integer(String name, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " expects an integer, got \"" + value + "\"");
-    }
-  }
-
-  private static long longInteger(String name, String value) {
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " expects an integer, got \"" + value + "\"");
-    }
-  }
-
-  private static double number(String name, String value) {
-    try {
-      return Double.parseDouble(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " expects a number, got \"" + value + "\"");
-    }
-  }
-
-  private static List<Double> numbers(String name, String value) {
-    return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
-        .map(v -> number(name, v)).toList();
-  }
-
-  private static void atLeast(String name, int value, int min) {
-    if (value < min) {
-      throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
-    }
   }
 }

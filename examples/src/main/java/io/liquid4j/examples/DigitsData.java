@@ -1,11 +1,6 @@
 package io.liquid4j.examples;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * features (the pixels of a row), scaled from 0..16 to 0..1. {@link #split} returns DL4J {@link
  * DataSet}s with features {@code [batch, 8, 8]} in NCW order ({@code [batch, features, time]}) and
  * one-hot labels {@code [batch, 10]}; {@link #partition} adds a validation set for model
- * selection. The CSV is read from the classpath, so it works from a jar and
+ * selection. The CSV is read from the classpath ({@link ClasspathCsv}), so it works from a jar and
  * from {@code mvn exec:java}; its source and licence are in {@code data/digits_8x8.md} beside it.
  */
 public final class DigitsData {
@@ -60,34 +55,14 @@ public final class DigitsData {
   public static DigitsData load() {
     List<float[]> rows = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
-    try (InputStream in = DigitsData.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new UncheckedIOException(new IOException("resource not found on classpath: " + RESOURCE));
+    for (ClasspathCsv.Row row : ClasspathCsv.read(RESOURCE, 1 + TIME_STEPS * FEATURES)) {
+      String[] cells = row.cells();
+      float[] px = new float[TIME_STEPS * FEATURES];
+      for (int i = 0; i < px.length; i++) {
+        px[i] = Float.parseFloat(cells[i + 1]) / MAX_PIXEL;
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      reader.readLine(); // header
-      String line;
-      int lineNo = 1;
-      while ((line = reader.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cells = line.split(",");
-        int expected = 1 + TIME_STEPS * FEATURES;
-        if (cells.length != expected) {
-          throw new IllegalStateException(RESOURCE + " line " + lineNo + ": expected " + expected
-              + " values, got " + cells.length);
-        }
-        float[] px = new float[TIME_STEPS * FEATURES];
-        for (int i = 0; i < px.length; i++) {
-          px[i] = Float.parseFloat(cells[i + 1]) / MAX_PIXEL;
-        }
-        labels.add(Integer.parseInt(cells[0].trim()));
-        rows.add(px);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      labels.add(Integer.parseInt(cells[0].trim()));
+      rows.add(px);
     }
     return new DigitsData(rows.toArray(new float[0][]),
         labels.stream().mapToInt(Integer::intValue).toArray());

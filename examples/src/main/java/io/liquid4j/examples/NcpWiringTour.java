@@ -83,20 +83,9 @@ public final class NcpWiringTour {
    * @param args see {@link NcpWiringTourOptions#USAGE}; {@code --help} prints it
    */
   public static void main(String[] args) {
-    if (CompareOptions.wantsHelp(args)) {
-      System.out.println(NcpWiringTourOptions.USAGE);
-      return;
-    }
-    NcpWiringTourOptions options;
-    try {
-      options = NcpWiringTourOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("NcpWiringTour: " + e.getMessage());
-      System.err.println(NcpWiringTourOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    run(options).lines().forEach(System.out::println);
+    Args.parseOrExit(
+            "NcpWiringTour", NcpWiringTourOptions.USAGE, NcpWiringTourOptions::parse, args)
+        .ifPresent(options -> run(options).lines().forEach(System.out::println));
   }
 
   /**
@@ -241,19 +230,12 @@ public final class NcpWiringTour {
     long trainNanos = 0;
     long firstNanos = 0;
     for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-      train.shuffle(options.seed() + epoch);
-      long t0 = System.nanoTime();
-      double lossSum = 0;
-      for (DataSet batch : train.batchBy(options.batch())) {
-        net.fit(batch);
-        lossSum += net.score() * batch.numExamples();
-      }
-      long nanos = System.nanoTime() - t0;
-      trainNanos += nanos;
-      firstNanos = epoch == 1 ? nanos : firstNanos;
-      losses.add(lossSum / train.numExamples());
+      TrainingEpoch fitted = TrainingEpoch.fit(net, train, options.batch(), options.seed() + epoch);
+      trainNanos += fitted.nanos();
+      firstNanos = epoch == 1 ? fitted.nanos() : firstNanos;
+      losses.add(fitted.meanLoss());
       LOG.info(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.5f, %.1f s", name, epoch,
-          options.epochs(), losses.get(losses.size() - 1), nanos / 1e9));
+          options.epochs(), fitted.meanLoss(), fitted.nanos() / 1e9));
     }
     double[] predicted = task.toPpm(net.output(task.test().getFeatures(), false));
     double rmse = task.rmse(predicted);

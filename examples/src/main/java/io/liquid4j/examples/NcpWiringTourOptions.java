@@ -1,7 +1,6 @@
 package io.liquid4j.examples;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Settings of one {@link NcpWiringTour} run; {@link #parse} reads them from {@code --name value}
@@ -77,11 +76,11 @@ public record NcpWiringTourOptions(
    * @throws IllegalArgumentException naming the option, for a value out of range
    */
   public NcpWiringTourOptions {
-    atLeast("--epochs", epochs, 1);
-    atLeast("--window", window, 1);
-    atLeast("--batch", batch, 1);
-    atLeast("--unfolds", odeUnfolds, 1);
-    atLeast("--limit", limit, 0);
+    Args.atLeast("--epochs", epochs, 1);
+    Args.atLeast("--window", window, 1);
+    Args.atLeast("--batch", batch, 1);
+    Args.atLeast("--unfolds", odeUnfolds, 1);
+    Args.atLeast("--limit", limit, 0);
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException("--lr must be > 0 and finite, got " + learningRate);
     }
@@ -99,7 +98,7 @@ public record NcpWiringTourOptions(
 
   /**
    * Parses {@code --name value} pairs over {@link #defaults()}; {@code --help} is not handled here
-   * (see {@link CompareOptions#wantsHelp}).
+   * (see {@link Args#wantsHelp}).
    *
    * @param args command-line arguments
    * @return the options
@@ -116,43 +115,26 @@ public record NcpWiringTourOptions(
     long seed = d.seed();
     Path out = d.out();
     int limit = d.limit();
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      String value;
-      int eq = name.indexOf('=');
-      if (eq > 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException(name + " needs a value, got none");
-      }
+    // Every malformed value reads "--name expects a number", integers included (as
+    // NcpWiringTourTest checks), hence one catch here rather than Args.Option#integer.
+    for (Args.Option o : Args.options(args)) {
       try {
-        switch (name) {
-          case "--epochs" -> epochs = Integer.parseInt(value.trim());
-          case "--window" -> window = Integer.parseInt(value.trim());
-          case "--batch" -> batch = Integer.parseInt(value.trim());
-          case "--unfolds" -> unfolds = Integer.parseInt(value.trim());
-          case "--lr" -> lr = Double.parseDouble(value.trim());
-          case "--test-from" -> testFrom = Integer.parseInt(value.trim());
-          case "--seed" -> seed = Long.parseLong(value.trim());
-          case "--out" -> out = Path.of(value);
-          case "--limit" -> limit = Integer.parseInt(value.trim());
-          default -> throw new IllegalArgumentException("unknown option " + name + ", expected one"
-              + " of " + String.join(" ", Arrays.stream(USAGE.split("\n")).skip(1)
-                  .map(l -> l.trim().split(" ")[0]).toList()));
+        switch (o.name()) {
+          case "--epochs" -> epochs = Integer.parseInt(o.value().trim());
+          case "--window" -> window = Integer.parseInt(o.value().trim());
+          case "--batch" -> batch = Integer.parseInt(o.value().trim());
+          case "--unfolds" -> unfolds = Integer.parseInt(o.value().trim());
+          case "--lr" -> lr = Double.parseDouble(o.value().trim());
+          case "--test-from" -> testFrom = Integer.parseInt(o.value().trim());
+          case "--seed" -> seed = Long.parseLong(o.value().trim());
+          case "--out" -> out = Path.of(o.value());
+          case "--limit" -> limit = Integer.parseInt(o.value().trim());
+          default -> throw o.unknown(USAGE);
         }
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + " expects a number, got \"" + value + "\"");
+        throw o.expected("a number");
       }
     }
     return new NcpWiringTourOptions(epochs, window, batch, unfolds, lr, testFrom, seed, out, limit);
-  }
-
-  private static void atLeast(String name, int value, int min) {
-    if (value < min) {
-      throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
-    }
   }
 }

@@ -1,23 +1,17 @@
 package io.liquid4j.examples;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * A minimal scatter plot in the style of {@link LineChart} (same axes, ticks, palette), written as
- * PNG: one labelled point per entry, e.g. one model at (parameters, test accuracy). Runs headless.
+ * PNG: one labelled point per entry, e.g. one model at (parameters, test accuracy). Runs headless
+ * (see {@link ChartCanvas}, which draws the frame).
  *
  * <pre>{@code
  * new ScatterChart("Test accuracy vs parameters", "parameters", "test accuracy")
@@ -26,12 +20,6 @@ import javax.imageio.ImageIO;
  * }</pre>
  */
 public final class ScatterChart {
-
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
 
   private static final int RADIUS = 6;
 
@@ -64,7 +52,7 @@ public final class ScatterChart {
    * @throws IllegalArgumentException if {@code max <= min}
    */
   public ScatterChart xRange(double min, double max) {
-    xRange = checkedRange("xRange", min, max);
+    xRange = ChartCanvas.checkedRange("xRange", min, max);
     return this;
   }
 
@@ -77,7 +65,7 @@ public final class ScatterChart {
    * @throws IllegalArgumentException if {@code max <= min}
    */
   public ScatterChart yRange(double min, double max) {
-    yRange = checkedRange("yRange", min, max);
+    yRange = ChartCanvas.checkedRange("yRange", min, max);
     return this;
   }
 
@@ -109,76 +97,25 @@ public final class ScatterChart {
    * @throws UncheckedIOException if the file cannot be written
    */
   public Path writePng(Path file, int width, int height) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    try {
-      draw(g, width, height);
-    } finally {
-      g.dispose();
-    }
-    try {
-      if (file.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-      }
-      ImageIO.write(image, "png", file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-    return file;
+    return ChartCanvas.writePng(file, width, height, g -> draw(g, width, height));
   }
 
   private void draw(Graphics2D g, int width, int height) {
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
-    int left = 70;
-    int right = width - 20;
-    int top = 45;
-    int bottom = height - 55;
     double[] xr = xRange != null ? xRange : fitted(true);
     double[] yr = yRange != null ? yRange : fitted(false);
-
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-    g.setColor(Color.BLACK);
-    LineChart.centered(g, title, (left + right) / 2, 28);
-
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    ChartCanvas.Plot plot = ChartCanvas.frame(g, width, height, title, xLabel, yLabel, xr, yr);
     FontMetrics fm = g.getFontMetrics();
-    for (double xv : LineChart.ticks(xr)) {
-      int px = LineChart.sx(xv, xr, left, right);
-      g.setColor(new Color(0xe6e6e6));
-      g.drawLine(px, top, px, bottom);
-      g.setColor(Color.BLACK);
-      g.drawLine(px, bottom, px, bottom + 5);
-      LineChart.centered(g, LineChart.label(xv), px, bottom + 8 + fm.getAscent());
-    }
-    for (double yv : LineChart.ticks(yr)) {
-      int py = LineChart.sy(yv, yr, top, bottom);
-      g.setColor(new Color(0xe6e6e6));
-      g.drawLine(left, py, right, py);
-      g.setColor(Color.BLACK);
-      g.drawLine(left - 5, py, left, py);
-      String yl = LineChart.label(yv);
-      g.drawString(yl, left - 8 - fm.stringWidth(yl), py + fm.getAscent() / 2 - 1);
-    }
-    g.drawRect(left, top, right - left, bottom - top);
-    LineChart.centered(g, xLabel, (left + right) / 2, height - 15);
-    AffineTransform saved = g.getTransform();
-    g.rotate(-Math.PI / 2);
-    LineChart.centered(g, yLabel, -(top + bottom) / 2, 18);
-    g.setTransform(saved);
-
     for (int i = 0; i < points.size(); i++) {
       Point p = points.get(i);
-      int px = LineChart.sx(p.x(), xr, left, right);
-      int py = LineChart.sy(p.y(), yr, top, bottom);
-      g.setColor(LineChart.PALETTE[i % LineChart.PALETTE.length]);
+      int px = plot.x(p.x());
+      int py = plot.y(p.y());
+      g.setColor(ChartCanvas.PALETTE[i % ChartCanvas.PALETTE.length]);
       g.fillOval(px - RADIUS, py - RADIUS, 2 * RADIUS, 2 * RADIUS);
       g.setColor(Color.BLACK);
       int textWidth = fm.stringWidth(p.label());
       // Label to the right of the point, or to the left when it would leave the plot.
-      int tx = px + RADIUS + 4 + textWidth <= right ? px + RADIUS + 4 : px - RADIUS - 4 - textWidth;
+      int tx = px + RADIUS + 4 + textWidth <= plot.right()
+          ? px + RADIUS + 4 : px - RADIUS - 4 - textWidth;
       g.drawString(p.label(), tx, py + fm.getAscent() / 2 - 1);
     }
   }
@@ -197,12 +134,5 @@ public final class ScatterChart {
     }
     double pad = min == max ? Math.max(Math.abs(min) * 0.1, 0.5) : (max - min) * 0.1;
     return new double[] {min - pad, max + pad};
-  }
-
-  private static double[] checkedRange(String name, double min, double max) {
-    if (!(max > min)) {
-      throw new IllegalArgumentException(name + ": max must be > min, got " + min + ".." + max);
-    }
-    return new double[] {min, max};
   }
 }
