@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liquid4j.runtime.BidirectionalLiquidRecurrentLayer;
+import io.liquid4j.testing.BidirectionalReference;
 import io.liquid4j.testing.GradCheck;
-import io.liquid4j.testing.LayerHarness;
 import io.liquid4j.testing.Nets;
 import io.liquid4j.testing.Tolerances;
 import java.io.File;
@@ -75,51 +75,6 @@ class BidirectionalLiquidLayerTest {
         layer.dataFormat(), DataType.DOUBLE, new NoOp(), 7);
   }
 
-  /** Time reversal by plain indexing, independent of the layer's own. */
-  private static INDArray reversed(INDArray x, int timeAxis) {
-    INDArray out = x.dup();
-    long t = x.size(timeAxis);
-    for (long i = 0; i < t; i++) {
-      out.get(at(x.rank(), timeAxis, i)).assign(x.get(at(x.rank(), timeAxis, t - 1 - i)));
-    }
-    return out;
-  }
-
-  private static org.nd4j.linalg.indexing.INDArrayIndex[] at(int rank, int axis, long i) {
-    org.nd4j.linalg.indexing.INDArrayIndex[] idx = new org.nd4j.linalg.indexing.INDArrayIndex[rank];
-    for (int d = 0; d < rank; d++) {
-      idx[d] = d == axis ? NDArrayIndex.interval(i, i + 1) : NDArrayIndex.all();
-    }
-    return idx;
-  }
-
-  /** One direction run alone, as a plain liquid layer holding the given parameters. */
-  private static INDArray runAlone(AbstractLiquidLayer conf, INDArray params, INDArray x) {
-    LayerHarness h = new LayerHarness((AbstractLiquidLayer) conf.clone(), N_IN, DataType.DOUBLE, 1);
-    h.layer().setParams(params);
-    return h.forward(x, null, false).dup();
-  }
-
-  /** The expected output: forward on x, backward on reversed x reversed back, merged. */
-  private static INDArray byHand(BidirectionalLiquidRecurrentLayer layer, Mode mode, INDArray x) {
-    BidirectionalLiquidLayer conf = (BidirectionalLiquidLayer) layer.conf().getLayer();
-    int time = conf.dataFormat() == RNNFormat.NWC ? 1 : 2;
-    int feature = conf.dataFormat() == RNNFormat.NWC ? 2 : 1;
-    INDArray f = runAlone(conf.getFwd(), layer.forwardLayer().params(), x);
-    INDArray b = runAlone(conf.getBwd(), layer.backwardLayer().params(), reversed(x, time));
-    if (b.rank() == 3) {
-      b = reversed(b, time);
-    } else {
-      feature = 1;
-    }
-    switch (mode) {
-      case ADD: return f.add(b);
-      case MUL: return f.mul(b);
-      case AVERAGE: return f.add(b).div(2);
-      default: return Nd4j.concat(feature, f, b);
-    }
-  }
-
   private static INDArray activate(MultiLayerNetwork net, INDArray x, INDArray mask) {
     BidirectionalLiquidRecurrentLayer layer = (BidirectionalLiquidRecurrentLayer) net.getLayer(0);
     layer.setInput(x, MGR);
@@ -150,7 +105,7 @@ class BidirectionalLiquidLayerTest {
     BidirectionalLiquidRecurrentLayer layer = (BidirectionalLiquidRecurrentLayer) net.getLayer(0);
     assertNotEquals(layer.forwardLayer().params(), layer.backwardLayer().params());
     INDArray actual = activate(net, x, null);
-    assertSame(byHand(layer, mode, x), actual, mode + " " + inner);
+    assertSame(BidirectionalReference.byHand(layer, mode, x), actual, mode + " " + inner);
     long expectedSize = (mode == Mode.CONCAT ? 2 : 1) * 3;
     assertEquals(expectedSize, actual.size(inner.dataFormat() == RNNFormat.NWC
         && actual.rank() == 3 ? 2 : 1));
@@ -162,7 +117,7 @@ class BidirectionalLiquidLayerTest {
     MultiLayerNetwork net = net(bi(ltc, Mode.ADD), 1);
     INDArray x = Nd4j.randn(DataType.DOUBLE, 2, N_IN, 4);
     BidirectionalLiquidRecurrentLayer layer = (BidirectionalLiquidRecurrentLayer) net.getLayer(0);
-    assertSame(byHand(layer, Mode.ADD, x), activate(net, x, null), "LTC ADD");
+    assertSame(BidirectionalReference.byHand(layer, Mode.ADD, x), activate(net, x, null), "LTC ADD");
   }
 
   /**
@@ -187,7 +142,7 @@ class BidirectionalLiquidLayerTest {
     for (int i = 0; i < BATCH; i++) {
       INDArray valid = x.get(NDArrayIndex.interval(i, i + 1), NDArrayIndex.all(),
           NDArrayIndex.interval(0, lengths[i])).dup();
-      INDArray expected = byHand(layer, mode, valid);
+      INDArray expected = BidirectionalReference.byHand(layer, mode, valid);
       INDArray got = actual.get(NDArrayIndex.interval(i, i + 1), NDArrayIndex.all(),
           NDArrayIndex.interval(0, lengths[i]));
       assertSame(expected, got, mode + ", sample " + i + " of length " + lengths[i]);
@@ -301,6 +256,7 @@ class BidirectionalLiquidLayerTest {
     MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(file, true);
     assertEquals(net.getLayerWiseConfigurations(), loaded.getLayerWiseConfigurations());
     assertEquals(0.0, net.output(x).sub(loaded.output(x)).amaxNumber().doubleValue(), 0.0);
+    assertEquals(0.0, net.output(x).sub(net.clone().output(x)).amaxNumber().doubleValue(), 0.0);
     assertEquals(net.getUpdater().getStateViewArray(), loaded.getUpdater().getStateViewArray());
   }
 
