@@ -284,6 +284,26 @@ class BidirectionalLiquidLayerTest {
     assertEquals(ComputationGraphConfiguration.fromJson(conf.toJson()), conf);
   }
 
+  /** Network dropout acts once on the input both directions read, while training only. */
+  @Test
+  void networkDropoutActsWhileTrainingOnly() {
+    BidirectionalLiquidLayer layer = bi(cfc().build(), Mode.ADD);
+    MultiLayerNetwork plain = net(layer.clone(), 1);
+    MultiLayerNetwork dropped = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(7)
+        .dataType(DataType.DOUBLE).updater(new NoOp()).dropOut(0.5).list().layer(layer)
+        .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
+            .activation(Activation.IDENTITY).nOut(1).build())
+        .setInputType(InputType.recurrent(N_IN)).build());
+    dropped.init();
+    dropped.setParams(plain.params());
+    INDArray x = Nd4j.randn(DataType.DOUBLE, 2, N_IN, 4);
+    assertSame(plain.output(x), dropped.output(x, false), "inference");
+    assertNotEquals(plain.output(x), dropped.output(x, true));
+    INDArray y = Nd4j.randn(DataType.DOUBLE, 2, 1, 4);
+    dropped.fit(x, y); // backpropagates through the dropout mask
+    assertTrue(Double.isFinite(dropped.score()));
+  }
+
   @Test
   void badSettingsAndStreamingFailWithClearMessages() {
     assertEquals("BidirectionalLiquidLayer(name=\"bi\"): layer must be set, got null",
