@@ -10,7 +10,7 @@ package io.liquid4j.internal;
  * for any other (deeplearning4j issue #10024). {@code LastTimeStepLayer} asks in its forward pass,
  * after the wrapped layer ran; so the wrapper is detected from the call stack when the
  * configuration sets input types or the network is initialised, and the message points to {@code
- * returnSequences(false)}.
+ * returnSequences(false)} or {@code BidirectionalLiquidLayer}.
  */
 public final class WrapperGuard {
 
@@ -38,9 +38,9 @@ public final class WrapperGuard {
     if (BIDIRECTIONAL.equals(wrapper)) {
       throw new IllegalArgumentException(who + ": cannot be wrapped in DL4J's Bidirectional, "
           + "expected a built-in recurrent layer, got a liquid layer (DL4J 1.0.0-M2.1 "
-          + "TimeSeriesUtils.getFormatFromRnnLayer knows built-in layers only, issue #10024); in a "
-          + "ComputationGraph run a second liquid layer on a ReverseTimeSeriesVertex of the input, "
-          + "reverse its output the same way and merge (MergeVertex or ElementWiseVertex)");
+          + "TimeSeriesUtils.getFormatFromRnnLayer knows built-in layers only, issue #10024); use "
+          + "io.liquid4j.layers.BidirectionalLiquidLayer.builder().layer(...).mode(...) instead: "
+          + "same merge modes, masks handled as DL4J's");
     }
   }
 }

@@ -75,7 +75,7 @@ class WrappersTest {
         .setInputType(InputType.recurrent(2));
     String message = assertThrows(IllegalArgumentException.class, list::build).getMessage();
     assertTrue(message.matches("CfcLayer\\(name=\"[a-z0-9]+\"\\): cannot be wrapped in DL4J's "
-        + "Bidirectional, .*ReverseTimeSeriesVertex.*"), message);
+        + "Bidirectional, .*BidirectionalLiquidLayer.*"), message);
   }
 
   @Test
