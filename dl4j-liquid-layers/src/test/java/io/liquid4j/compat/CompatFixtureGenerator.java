@@ -8,21 +8,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Writes the compatibility fixtures of this release (see {@code
- * src/test/resources/io/liquid4j/compat/v0.1.0/README.md}). Never runs by default: only with
- * {@code -Dliquid4j.compat.write=<directory>}. Run it once per release, into a new directory.
+ * src/test/resources/io/liquid4j/compat/v0.1.0/README.md}): a main in the test sources, not a
+ * test, so the suite never rewrites them. Run it once per release, into a new directory.
  */
-class CompatFixtureGenerator {
+public final class CompatFixtureGenerator {
 
-  @Test
-  @EnabledIfSystemProperty(named = "liquid4j.compat.write", matches = ".+")
-  void writeFixtures() throws Exception {
-    Path dir = Path.of(System.getProperty("liquid4j.compat.write"));
+  private CompatFixtureGenerator() {}
+
+  /**
+   * Writes the fixtures.
+   *
+   * @param args the target directory
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("CompatFixtureGenerator: expected one argument, the "
+          + "target directory, got " + args.length);
+    }
+    Path dir = Path.of(args[0]);
     Files.createDirectories(dir);
     for (String name : CompatFixtures.NAMES) {
       MultiLayerNetwork net = CompatFixtures.network(name);

@@ -120,6 +120,16 @@ class BidirectionalLiquidLayerTest {
     assertSame(BidirectionalReference.byHand(layer, Mode.ADD, x), activate(net, x, null), "LTC ADD");
   }
 
+  @Test
+  void gruEqualsRunningTheTwoDirectionsByHand() {
+    GruLayer gru = GruLayer.builder().units(3).maxChunkLength(2).build();
+    MultiLayerNetwork net = net(bi(gru, Mode.CONCAT), 1);
+    INDArray x = Nd4j.randn(DataType.DOUBLE, 2, N_IN, 5);
+    BidirectionalLiquidRecurrentLayer layer = (BidirectionalLiquidRecurrentLayer) net.getLayer(0);
+    assertSame(BidirectionalReference.byHand(layer, Mode.CONCAT, x), activate(net, x, null),
+        "GRU CONCAT");
+  }
+
   /**
    * With the padded sequence and mask reversed, the backward direction first holds its zero state
    * over the padding; at every valid step the output equals both directions run on the valid steps
