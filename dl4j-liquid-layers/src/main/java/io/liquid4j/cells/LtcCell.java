@@ -52,6 +52,7 @@ public final class LtcCell implements CellGraph {
   private SDVariable wErev;
   private SDVariable sigmaMu;
   private SDVariable sigma;
+  private SDVariable onesRow;
   private SDVariable unitFactor;
   private SDVariable stepFactor;
   private SDVariable stepFactorEps;
@@ -93,6 +94,9 @@ public final class LtcCell implements CellGraph {
     wErev = zeros.add(masked.mul(p.get("erev")));
     sigma = zeros.add(p.get("sigma"));
     sigmaMu = zeros.add(p.get("sigma").mul(p.get("mu")));
+    // v_i spread over the targets j as a K = 1 matrix product, [B·S, 1] x [1, S]: its gradient is a
+    // gemm, where the broadcast multiply [B, S, 1] x [B, S, S] reduces over j in a slow loop.
+    onesRow = sd.constant(Nd4j.ones(inputs.dataType(), 1, s));
     SDVariable cm = sd.reshape(phi("cm"), 1, s);
     SDVariable gleak = phi("gleak");
 
@@ -130,7 +134,9 @@ public final class LtcCell implements CellGraph {
     SDVariable conductance0 = conductanceIn.get(t);
     // The LTC equation, in split form: the only place the synapse model is written.
     ConductanceOde ode = v -> {
-      SDVariable b = sd.nn.sigmoid(sd.expandDims(v, 2).mul(sigma).sub(sigmaMu));
+      SDVariable spread = sd.reshape(sd.reshape(v, -1, 1).mmul(onesRow), -1, spec.units(),
+          spec.units());
+      SDVariable b = sd.nn.sigmoid(spread.mul(sigma).sub(sigmaMu));
       return new ConductanceOde.Terms(drive0.add(b.mul(wErev).sum(1)),
           conductance0.add(b.mul(wMasked).sum(1)));
     };
