@@ -103,12 +103,17 @@ public final class LtcCell implements CellGraph {
     // Sensory synapses of every step of the chunk at once: [B*C, F] -> [B*C, F, S] -> [B*C, S].
     SDVariable x = map(sd.reshape(sd.permute(inputs, 0, 2, 1), -1, f), spec.inputMapping(),
         "inputW", "inputb");
+    // The same layout as the unfolds: x spread over the targets by a K = 1 matrix product, the
+    // [F, S] parameters tiled to [B·C, F, S] by adding zeros, so that no multiply broadcasts.
+    SDVariable xs = sd.reshape(sd.reshape(x, -1, 1).mmul(onesRow), -1, f, s);
+    SDVariable sensoryZeros = sd.zerosLike(xs);
     SDVariable sensorySigma = p.get("sensorySigma");
-    SDVariable sensoryAct = sd.nn.sigmoid(sd.expandDims(x, 2).mul(sensorySigma)
-        .sub(sensorySigma.mul(p.get("sensoryMu"))));
+    SDVariable sensoryAct = sd.nn.sigmoid(xs.mul(sensoryZeros.add(sensorySigma))
+        .sub(sensoryZeros.add(sensorySigma.mul(p.get("sensoryMu")))));
     SDVariable sensoryW = phi("sensoryW").mul(sensoryMask);
-    SDVariable sensoryDrive = sensoryAct.mul(sensoryW.mul(p.get("sensoryErev"))).sum(1);
-    SDVariable sensoryConductance = sensoryAct.mul(sensoryW).sum(1);
+    SDVariable sensoryDrive = sensoryAct
+        .mul(sensoryZeros.add(sensoryW.mul(p.get("sensoryErev")))).sum(1);
+    SDVariable sensoryConductance = sensoryAct.mul(sensoryZeros.add(sensoryW)).sum(1);
     driveIn = perStep(sensoryDrive.add(gleak.mul(p.get("vleak"))), chunkLength);
     conductanceIn = perStep(sensoryConductance.add(gleak), chunkLength);
 

@@ -207,4 +207,57 @@ class UnfoldCostTest {
     INDArray vin = Nd4j.rand(DataType.FLOAT, B, S);
     return new G(sd, loss.name(), Map.of("v", vin), new String[] {"sigma", "mu", "w", "erev", "cm", "v"});
   }
+
+  /** The once-per-chunk sensory synapses ([B·C, F, S] = [1600, 8, 64]): broadcast vs spread+tiles. */
+  @Test
+  void sensory() {
+    Map<String, G> graphs = new LinkedHashMap<>();
+    for (String v : new String[] {"sBcast", "sSpread"}) {
+      graphs.put(v, buildSensory(v));
+    }
+    Map<String, List<Double>> grad = new LinkedHashMap<>();
+    for (int r = 0; r < Integer.getInteger("liquid4j.bench.rounds", 7); r++) {
+      for (var e : graphs.entrySet()) {
+        G g = e.getValue();
+        long t = System.nanoTime();
+        g.sd.output(g.ph, g.loss);
+        g.sd.calculateGradients(g.ph, g.wrt);
+        grad.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add((System.nanoTime() - t) / 1e6);
+      }
+    }
+    for (String k : graphs.keySet()) {
+      G g = graphs.get(k);
+      System.err.printf("%-8s loss %.6f forward+backward median %7.2f ms%n", k,
+          g.sd.output(g.ph, g.loss).get(g.loss).getDouble(0), median(grad.get(k)));
+    }
+  }
+
+  static G buildSensory(String variant) {
+    Nd4j.getRandom().setSeed(3);
+    int f = 8;
+    SameDiff sd = SameDiff.create();
+    SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, f);
+    SDVariable sigma = sd.var("sigma", Nd4j.rand(DataType.FLOAT, f, S).muli(5).addi(3));
+    SDVariable mu = sd.var("mu", Nd4j.rand(DataType.FLOAT, f, S).muli(0.5).addi(0.3));
+    SDVariable w = sd.var("w", Nd4j.rand(DataType.FLOAT, f, S).muli(0.99).addi(0.01));
+    SDVariable erev = sd.var("erev", Nd4j.rand(DataType.FLOAT, f, S).muli(2).subi(1));
+    SDVariable drive;
+    SDVariable cond;
+    if (variant.equals("sBcast")) {
+      SDVariable act = sd.nn.sigmoid(sd.expandDims(x, 2).mul(sigma).sub(sigma.mul(mu)));
+      drive = act.mul(w.mul(erev)).sum(1);
+      cond = act.mul(w).sum(1);
+    } else {
+      SDVariable xs = sd.reshape(sd.reshape(x, -1, 1).mmul(sd.constant(
+          Nd4j.ones(DataType.FLOAT, 1, S))), -1, f, S);
+      SDVariable z = sd.zerosLike(xs);
+      SDVariable act = sd.nn.sigmoid(xs.mul(z.add(sigma)).sub(z.add(sigma.mul(mu))));
+      drive = act.mul(z.add(w.mul(erev))).sum(1);
+      cond = act.mul(z.add(w)).sum(1);
+    }
+    SDVariable loss = drive.mul(cond).sum();
+    sd.setLossVariables(loss);
+    return new G(sd, loss.name(), Map.of("x", Nd4j.rand(DataType.FLOAT, 1600, f)),
+        new String[] {"sigma", "mu", "w", "erev", "x"});
+  }
 }
