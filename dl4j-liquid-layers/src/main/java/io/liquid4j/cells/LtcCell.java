@@ -137,19 +137,26 @@ public final class LtcCell implements CellGraph {
   public List<SDVariable> step(int t, List<SDVariable> state, SDVariable elapsed) {
     SDVariable drive0 = driveIn.get(t);
     SDVariable conductance0 = conductanceIn.get(t);
+    boolean semiImplicit = !spec.solver().isExplicit();
     // The LTC equation, in split form: the only place the synapse model is written.
     ConductanceOde ode = v -> {
       SDVariable spread = sd.reshape(sd.reshape(v, -1, 1).mmul(onesRow), -1, spec.units(),
           spec.units());
       SDVariable b = sd.nn.sigmoid(spread.mul(sigma).sub(sigmaMu));
+      SDVariable synaptic = b.mul(wMasked).sum(1);
       return new ConductanceOde.Terms(drive0.add(b.mul(wErev).sum(1)),
-          conductance0.add(b.mul(wMasked).sum(1)));
+          semiImplicit ? synaptic : conductance0.add(synaptic));
     };
     SDVariable factor = stepFactor;
     SDVariable factorEps = stepFactorEps;
     if (elapsed != null) {
       factor = spec.solver().isExplicit() ? unitFactor.mul(elapsed) : unitFactor.div(elapsed);
       factorEps = spec.solver().isExplicit() ? null : factor.add(spec.epsilon());
+    }
+    if (semiImplicit) {
+      // The semi-implicit denominator c/h + ε + conductance: its v-independent part (leak and
+      // sensory conductance) is added once per step instead of once per unfold.
+      factorEps = factorEps.add(conductance0);
     }
     SDVariable v = state.get(0);
     for (int u = 0; u < spec.odeUnfolds(); u++) {
