@@ -138,6 +138,7 @@ class UnfoldCostTest {
     SDVariable drive0 = v0.mul(0.3).add(0.1);
     SDVariable cond0 = v0.mul(0.2).add(0.5);
     SDVariable dg = sd.concat(1, drive0, cond0.add(cEps));
+    SDVariable onesB1S = sd.zerosLike(sd.expandDims(v0, 1)).add(1.0);
     SDVariable v = v0;
     for (int u = 0; u < K; u++) {
       SDVariable num;
@@ -197,6 +198,12 @@ class UnfoldCostTest {
           num = drive0.add(b.mul(weT).sum(1));
           v = c.mul(v).add(num).div(dg.get(org.nd4j.autodiff.samediff.SDIndex.all(), org.nd4j.autodiff.samediff.SDIndex.interval(S, 2 * S)).add(b.mul(wT).sum(1)));
           continue;
+        }
+        case "mmulB" -> {
+          SDVariable big = sd.expandDims(v, 2).mmul(onesB1S);
+          SDVariable b = sd.nn.sigmoid(big.mul(sigmaT).sub(sigmaMuT));
+          num = b.mul(weT).sum(1);
+          den = b.mul(wT).sum(1);
         }
         default -> throw new IllegalArgumentException(variant);
       }
