@@ -1,18 +1,16 @@
-package io.liquid4j.bench;
+package io.liquid4j.benchmarks.ops;
 
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Cost of single ND4J ops on LTC-sized tensors (throwaway). */
-@EnabledIfSystemProperty(named = "liquid4j.bench", matches = "true")
-class OpCostTest {
-  @Test
-  void measure() {
+public final class OpCost {
+
+  private OpCost() {}
+  static void measure() {
     INDArray v = Nd4j.rand(DataType.FLOAT, 32, 64, 1);
     INDArray p = Nd4j.rand(DataType.FLOAT, 64, 64);
     INDArray big = Nd4j.rand(DataType.FLOAT, 32, 64, 64);
@@ -42,5 +40,10 @@ class OpCostTest {
       op.get();
     }
     System.err.printf("%-34s %8.1f us%n", name, (System.nanoTime() - t) / 1e3 / n);
+  }
+
+  /** Runs the measurement (measure); settings as system properties, see above. */
+  public static void main(String[] args) throws Exception {
+    measure();
   }
 }

@@ -1,18 +1,16 @@
-package io.liquid4j.bench;
+package io.liquid4j.benchmarks.ops;
 
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Forward vs gradient cost of LTC-like SameDiff chains (throwaway). */
-@EnabledIfSystemProperty(named = "liquid4j.bench", matches = "true")
-class GradCostTest {
-  @Test
-  void measure() {
+public final class GradCost {
+
+  private GradCost() {}
+  static void measure() {
     for (String variant : new String[] {"full", "tiled", "tiledV"}) {
       run(variant);
     }
@@ -63,5 +61,10 @@ class GradCostTest {
     }
     double grad = (System.nanoTime() - t) / 1e3 / 5 / n;
     System.err.printf("%-10s per link: forward %8.1f us, gradients %8.1f us%n", variant, fwd, grad);
+  }
+
+  /** Runs the measurement (measure); settings as system properties, see above. */
+  public static void main(String[] args) throws Exception {
+    measure();
   }
 }

@@ -1,12 +1,10 @@
-package io.liquid4j.bench;
+package io.liquid4j.benchmarks.ops;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,8 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Forward and gradient cost of 6 LTC unfolds ([32, 64, 64]) written in different ways, built as
  * separate graphs in one JVM and timed interleaved (medians). Run with {@code -Dliquid4j.bench=true}.
  */
-@EnabledIfSystemProperty(named = "liquid4j.bench", matches = "true")
-class UnfoldCostTest {
+public final class UnfoldCost {
+
+  private UnfoldCost() {}
   static final int B = 32;
   static final int S = Integer.getInteger("liquid4j.bench.units", 64);
   static final int K = 6;
@@ -27,8 +26,7 @@ class UnfoldCostTest {
 
   record G(SameDiff sd, String loss, Map<String, INDArray> ph, String[] wrt) {}
 
-  @Test
-  void measure() {
+  static void measure() {
     Map<String, G> graphs = new LinkedHashMap<>();
     for (String v : VARIANTS) {
       graphs.put(v, build(v));
@@ -216,8 +214,7 @@ class UnfoldCostTest {
   }
 
   /** The once-per-chunk sensory synapses ([B·C, F, S] = [1600, 8, 64]): broadcast vs spread+tiles. */
-  @Test
-  void sensory() {
+  static void sensory() {
     Map<String, G> graphs = new LinkedHashMap<>();
     for (String v : new String[] {"sBcast", "sSpread"}) {
       graphs.put(v, buildSensory(v));
@@ -266,5 +263,11 @@ class UnfoldCostTest {
     sd.setLossVariables(loss);
     return new G(sd, loss.name(), Map.of("x", Nd4j.rand(DataType.FLOAT, 1600, f)),
         new String[] {"sigma", "mu", "w", "erev", "x"});
+  }
+
+  /** Runs the measurements (measure, sensory); settings as system properties, see above. */
+  public static void main(String[] args) throws Exception {
+    measure();
+    sensory();
   }
 }

@@ -1,2 +1,0 @@
-/** Throwaway measurements, run only on request ({@code -Dliquid4j.bench=true}); never gate CI. */
-package io.liquid4j.bench;
