@@ -29,7 +29,7 @@ public final class SideBySide {
         System.getenv("OMP_NUM_THREADS"), batch, steps, units, nIn);
     DataSet data = Workloads.data(batch, nIn, steps, 7);
     double lstm = Double.NaN;
-    for (String model : new String[] {"lstm", "gru", "cfc"}) {
+    for (String model : models) {
       MultiLayerNetwork net = Workloads.network(Workloads.recurrent(model, units), nIn);
       long t0 = System.nanoTime();
       net.fit(data);

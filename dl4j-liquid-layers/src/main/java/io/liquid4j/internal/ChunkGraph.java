@@ -12,8 +12,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.array.SingleThreadArrayHolder;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
-import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
-import org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -170,22 +168,15 @@ final class ChunkGraph {
     return out;
   }
 
-  /**
-   * Gives the calling thread a session whose memory manager does not cache arrays. SameDiff's
-   * default ({@code ArrayCacheMemoryMgr}) lets every session cache up to a quarter of the
-   * process's maximum bytes; with one forward and one gradient session per chunk graph that is
-   * unbounded in practice.
-   */
+  /** Gives the calling thread a session whose arrays are freed on release ({@link ClosingMemoryMgr}). */
   private static void ensureSession(SameDiff graph) {
     long thread = Thread.currentThread().getId();
     if (!graph.getSessions().containsKey(thread)) {
       InferenceSession session = SameDiff.getInferenceFactory().create(graph);
-      session.setMmgr(MEMORY.equals("cache") ? new ArrayCacheMemoryMgr() : new NoOpMemoryMgr());
+      session.setMmgr(new ClosingMemoryMgr());
       graph.getSessions().put(thread, session);
     }
   }
-
-  private static final String MEMORY = System.getProperty("liquid4j.sessionMemory", "noop");
 
   GraphKey key() {
     return key;
