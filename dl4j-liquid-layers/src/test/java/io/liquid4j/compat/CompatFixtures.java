@@ -38,7 +38,8 @@ final class CompatFixtures {
   /** Release whose files live in {@code io/liquid4j/compat/<RELEASE>/}. */
   static final String RELEASE = "v0.1.0";
   /** The models, by file base name. */
-  static final List<String> NAMES = List.of("cfc_default", "cfc_options", "wiredcfc_autoncp");
+  static final List<String> NAMES = List.of("cfc_default", "cfc_options", "wiredcfc_autoncp",
+      "ltc_autoncp", "gru_default", "bidirectional_cfc");
   /** Adam iterations before saving, so the saved updater state is not trivial. */
   static final int TRAIN_ITERATIONS = 5;
 
@@ -52,6 +53,12 @@ final class CompatFixtures {
           .mixedMemory(true).projSize(2).timespansInput(true).build();
       case "wiredcfc_autoncp" -> WiredCfcLayer.builder().name("ncp")
           .wiring(new AutoNcpWiring(8, 2)).build();
+      case "ltc_autoncp" -> io.liquid4j.layers.LtcLayer.builder().name("ltc")
+          .wiring(new AutoNcpWiring(8, 2)).odeUnfolds(3).build();
+      case "gru_default" -> io.liquid4j.layers.GruLayer.builder().name("gru").units(4).build();
+      case "bidirectional_cfc" -> io.liquid4j.layers.BidirectionalLiquidLayer.builder().name("bi")
+          .layer(CfcLayer.builder().units(3).backboneUnits(5).build())
+          .mode(org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional.Mode.CONCAT).build();
       default -> throw new IllegalArgumentException("unknown fixture " + name);
     };
   }

@@ -60,7 +60,8 @@ class CompatV010Test {
       net = ModelSerializer.restoreMultiLayerNetwork(in, true);
     }
     assertEquals(json, net.getLayerWiseConfigurations(), "the zip's configuration.json");
-    assertTrue(net.getLayer(0) instanceof LiquidRecurrentLayer);
+    assertTrue(net.getLayer(0) instanceof org.deeplearning4j.nn.api.layers.RecurrentLayer,
+        "a liquid runtime layer, got " + net.getLayer(0).getClass());
     assertEquals(DataType.FLOAT, net.params().dataType());
     INDArray updater = net.getUpdater().getStateViewArray();
     assertNotNull(updater, "updater state");
@@ -169,5 +170,75 @@ class CompatV010Test {
     MultiLayerNetwork net = loadAndCompare("wiredcfc_autoncp");
     assertArrayEquals(new long[] {7, 4}, net.getLayer(0).getParam("layer0ff1W").shape());
     assertArrayEquals(new long[] {4, 2}, net.getLayer(0).getParam("layer2timeBW").shape());
+  }
+
+  @Test
+  void ltcWithAutoNcp() throws IOException {
+    MultiLayerConfiguration conf = config("ltc_autoncp");
+    io.liquid4j.layers.LtcLayer l = (io.liquid4j.layers.LtcLayer) conf.getConf(0).getLayer();
+    assertEquals("ltc", l.getLayerName());
+    assertEquals(3, l.getNIn());
+    assertTrue(l.isReturnSequences());
+    assertEquals(RNNFormat.NCW, l.getDataFormat());
+    assertEquals(io.liquid4j.layers.LtcLayer.DEFAULT_LTC_MAX_CHUNK_LENGTH, l.getMaxChunkLength());
+    assertEquals(3, l.getOdeUnfolds());
+    assertEquals(1e-8, l.getEpsilon());
+    assertTrue(l.isImplicitConstraints());
+    assertEquals(io.liquid4j.layers.LtcMapping.AFFINE, l.getInputMapping());
+    assertEquals(io.liquid4j.layers.LtcMapping.AFFINE, l.getOutputMapping());
+    assertEquals(io.liquid4j.solver.LtcSolver.SEMI_IMPLICIT, l.getSolver());
+    assertFalse(l.isMixedMemory());
+    assertFalse(l.isTimespansInput());
+    assertEquals(io.liquid4j.layers.LtcInitRanges.defaults(), l.getInitRanges());
+    Wiring w = l.getWiring();
+    assertEquals(8, w.units());
+    assertEquals(2, w.outputDim());
+    assertEquals("AutoNcpWiring", w.provenance().generator());
+    // the same generator and seed as the wired CfC fixture: the realised matrices are stored, and
+    // equal to that fixture's (a change in the generator must not change saved models)
+    assertArrayEquals(((WiredCfcLayer) config("wiredcfc_autoncp").getConf(0).getLayer())
+        .getWiring().adjacency(), w.adjacency());
+    MultiLayerNetwork net = loadAndCompare("ltc_autoncp");
+    assertArrayEquals(new long[] {8, 8}, net.getLayer(0).getParam("w").shape());
+    assertArrayEquals(new long[] {3, 8}, net.getLayer(0).getParam("sensoryMu").shape());
+    assertArrayEquals(new long[] {2}, net.getLayer(0).getParam("outputW").shape());
+  }
+
+  @Test
+  void gruDefault() throws IOException {
+    MultiLayerConfiguration conf = config("gru_default");
+    io.liquid4j.layers.GruLayer l = (io.liquid4j.layers.GruLayer) conf.getConf(0).getLayer();
+    assertEquals("gru", l.getLayerName());
+    assertEquals(3, l.getNIn());
+    assertEquals(4, l.getUnits());
+    assertTrue(l.isReturnSequences());
+    assertEquals(RNNFormat.NCW, l.getDataFormat());
+    assertEquals(32, l.getMaxChunkLength());
+    assertNull(l.getWeightInit(), "null = PyTorch's initialisation");
+    assertFalse(l.isTimespansInput());
+    MultiLayerNetwork net = loadAndCompare("gru_default");
+    assertEquals(List.of("inputW", "recurrentW", "inputb", "recurrentb"),
+        List.copyOf(net.getLayer(0).paramTable().keySet()));
+    assertEquals(3 * (3 * 4 + 4 * 4 + 2 * 4), net.getLayer(0).numParams());
+  }
+
+  @Test
+  void bidirectionalCfc() throws IOException {
+    MultiLayerConfiguration conf = config("bidirectional_cfc");
+    io.liquid4j.layers.BidirectionalLiquidLayer l =
+        (io.liquid4j.layers.BidirectionalLiquidLayer) conf.getConf(0).getLayer();
+    assertEquals("bi", l.getLayerName());
+    assertEquals(org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional.Mode.CONCAT, l.getMode());
+    for (io.liquid4j.layers.AbstractLiquidLayer direction : List.of(l.getFwd(), l.getBwd())) {
+      CfcLayer c = (CfcLayer) direction;
+      assertEquals(3, c.getNIn());
+      assertEquals(3, c.getUnits());
+      assertEquals(5, c.getBackboneUnits());
+      assertEquals(CfcMode.DEFAULT, c.getMode());
+    }
+    assertEquals(6, l.outputSize());
+    MultiLayerNetwork net = loadAndCompare("bidirectional_cfc");
+    assertTrue(net.getLayer(0).paramTable().containsKey("fff1W"));
+    assertTrue(net.getLayer(0).paramTable().containsKey("bff1W"));
   }
 }
