@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.function.Supplier;
 
 /**
- * Keeps SameDiff's unconditional {@code System.out.println("Added differentiated op ...")} (one line
- * per op in {@code SameDiff.createGradFunction}, not a logger, so no log level silences it) away from
- * users.
+ * Keeps the lines "Added differentiated op ..." that SameDiff prints unconditionally to standard
+ * output (one per op in {@code SameDiff.createGradFunction}, not through a logger, so no log level
+ * silences them) away from users.
  *
  * <p>While the guarded action runs, {@code System.out} is replaced by a stream that drops exactly
  * those lines and forwards everything else to the original stream, so output of other threads in
