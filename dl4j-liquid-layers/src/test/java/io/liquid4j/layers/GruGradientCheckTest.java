@@ -1,19 +1,15 @@
 package io.liquid4j.layers;
 
 import io.liquid4j.testing.GradCheck;
-import io.liquid4j.testing.Nets;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Finite-difference gradient checks of {@link GruLayer} in double precision on tiny shapes. Every
@@ -23,7 +19,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class GruGradientCheckTest {
 
   private static final int N_IN = 2;
-  private static final int BATCH = 3;
   private static final int STEPS = 5;
 
   @BeforeAll
@@ -49,24 +44,6 @@ class GruGradientCheckTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("configurations")
   void gradientsMatchFiniteDifferences(String name, GruLayer.Builder builder, boolean ragged) {
-    GruLayer layer = builder.build();
-    RNNFormat format = layer.dataFormat();
-    MultiLayerNetwork net = Nets.gradientCheckNet(layer, N_IN, 2, layer.returnSequences(), format);
-    Nd4j.getRandom().setSeed(42);
-    INDArray x = Nd4j.randn(DataType.DOUBLE, BATCH, N_IN, STEPS);
-    INDArray mask = null;
-    if (ragged) {
-      mask = Nd4j.ones(DataType.DOUBLE, BATCH, STEPS);
-      mask.get(NDArrayIndex.point(1), NDArrayIndex.interval(3, STEPS)).assign(0);
-      mask.get(NDArrayIndex.point(2), NDArrayIndex.interval(1, STEPS)).assign(0);
-    }
-    INDArray y = layer.returnSequences()
-        ? Nd4j.randn(DataType.DOUBLE, BATCH, 2, STEPS) : Nd4j.randn(DataType.DOUBLE, BATCH, 2);
-    if (format == RNNFormat.NWC) {
-      x = x.permute(0, 2, 1).dup();
-      y = y.permute(0, 2, 1).dup();
-    }
-    INDArray labelMask = layer.returnSequences() ? mask : null;
-    GradCheck.assertGradientsCorrect(name, net, x, y, mask, labelMask);
+    GradCheck.assertLayerGradientsCorrect(name, builder.build(), N_IN, STEPS, false, ragged);
   }
 }
